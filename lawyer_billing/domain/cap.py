@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from itertools import pairwise
 
 from lawyer_billing.domain.money import ZERO, money, round_cents
 
@@ -137,11 +138,15 @@ def apply_cap(
     generated = {year: money(amount) for year, amount in fees_before.items()}
     reductions = []
     for line in lines:
-        year = fiscal_year_of(line.service_date if attribution is CapAttribution.SERVICE_DATE else line.mandate_issued)
+        year = fiscal_year_of(
+            line.service_date if attribution is CapAttribution.SERVICE_DATE else line.mandate_issued
+        )
         before = generated.get(year, ZERO)
         after = before + line.amount
         excess = max(ZERO, after - max(before, THRESHOLD))
-        reductions.append(LineReduction(line.line_id, year, line.amount, round_cents(excess * REDUCTION_RATE)))
+        reductions.append(
+            LineReduction(line.line_id, year, line.amount, round_cents(excess * REDUCTION_RATE))
+        )
         generated[year] = after
     years = tuple(
         FiscalYearTotal(
@@ -181,7 +186,7 @@ def _check(lines: Sequence[FeeLine], fees_before: Mapping[str, Decimal]) -> None
             raise CapInputError(f"« {year} » n'est pas un exercice financier de la forme 2024-2025.")
         if amount < 0:
             raise CapInputError(f"Les honoraires déjà générés en {year} ne peuvent pas être négatifs.")
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in pairwise(lines):
         if line.service_date < previous.service_date:
             raise CapInputError(
                 f"La ligne {line.line_id} est antérieure à la ligne {previous.line_id} : "

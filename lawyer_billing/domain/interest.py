@@ -22,10 +22,11 @@ How this module reads it:
   amount, a finding says so, and the total leaves it out.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Sequence
+from itertools import pairwise
 
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.findings import Finding
@@ -97,7 +98,7 @@ def late_interest(
     )
     periods = []
     findings = []
-    for period_start, period_end in zip(cuts, cuts[1:]):
+    for period_start, period_end in pairwise(cuts):
         outstanding = principal - sum((p.amount for p in payments if p.date <= period_start), ZERO)
         if outstanding <= 0:
             break
@@ -164,7 +165,9 @@ def _check(principal: Decimal, received: date, payments: Sequence[Payment], toda
         )
     for payment in payments:
         if payment.amount <= 0:
-            raise InterestInputError(f"Le paiement du {payment.date.isoformat()} doit être un montant positif.")
+            raise InterestInputError(
+                f"Le paiement du {payment.date.isoformat()} doit être un montant positif."
+            )
         if not received <= payment.date <= today:
             raise InterestInputError(
                 f"Le paiement du {payment.date.isoformat()} doit être daté entre la réception du relevé "

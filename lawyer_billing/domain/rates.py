@@ -10,12 +10,13 @@ Rates are percentages as published (``Decimal("4.50")`` for 4.50 %), except the 
 which is dollars per km.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -76,7 +77,9 @@ def load_sales_tax_rates(path: Path | None = None) -> DatedValues[SalesTaxRates]
         try:
             base = TaxBase(entry["qst_base"])
         except ValueError:
-            raise _error(path, on, f"« qst_base » doit valoir {' ou '.join(b.value for b in TaxBase)}") from None
+            raise _error(
+                path, on, f"« qst_base » doit valoir {' ou '.join(b.value for b in TaxBase)}"
+            ) from None
         table[on] = SalesTaxRates(_rate(path, on, entry["gst"]), _rate(path, on, entry["qst"]), base)
     return DatedValues.of(table)
 
@@ -102,7 +105,9 @@ def missing_km_rate(on: date) -> Finding:
     """The finding for a trip whose date has no km rate: never billed at zero (art. 20)."""
     return Finding(
         code="km_rate_missing",
-        message_fr=f"Taux au kilomètre non saisi pour le {on.isoformat()} : saisissez-le pour calculer l'indemnité.",
+        message_fr=(
+            f"Taux au kilomètre non saisi pour le {on.isoformat()} : saisissez-le pour calculer l'indemnité."
+        ),
         article="entente art. 20",
         subject=on.isoformat(),
     )

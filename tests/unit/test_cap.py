@@ -51,7 +51,11 @@ def test_service_date_line_crossing_threshold_reduced_on_excess_only_art_22():
     assert result.total_reduction == Decimal("245.00")
     (year,) = result.years
     assert (year.fiscal_year, year.fees_before, year.fees, year.generated, year.reduction) == (
-        "2024-2025", Decimal("139000.00"), Decimal("1700.00"), Decimal("140700.00"), Decimal("245.00")
+        "2024-2025",
+        Decimal("139000.00"),
+        Decimal("1700.00"),
+        Decimal("140700.00"),
+        Decimal("245.00"),
     )
 
 
@@ -111,7 +115,11 @@ def test_years_are_counted_separately_art_22():
     ("lines", "before", "message"),
     [
         (LINES[::-1], {}, "ordre chronologique"),
-        ([FeeLine("X", date(2024, 5, 1), date(2024, 5, 1), Decimal("-1"))], {}, "ligne X ne peut pas être négatif"),
+        (
+            [FeeLine("X", date(2024, 5, 1), date(2024, 5, 1), Decimal("-1"))],
+            {},
+            "ligne X ne peut pas être négatif",
+        ),
         ([], {"2024": Decimal("1")}, "« 2024 » n'est pas un exercice financier"),
         ([], {"2024-2026": Decimal("1")}, "n'est pas un exercice financier"),
         ([], {"2024-2025": Decimal("-1")}, "ne peuvent pas être négatifs"),
@@ -144,7 +152,7 @@ def test_reductions_are_35_percent_of_the_excess_within_a_cent_per_line_art_22(b
     ]
     result = apply_cap(lines, {"2024-2025": before}, attribution)
     generated = before
-    for line, reduced in zip(lines, result.lines):
+    for line, reduced in zip(lines, result.lines, strict=True):
         generated += line.amount
         assert Decimal(0) <= reduced.reduction <= round_cents(line.amount * Decimal("0.35"))
         if generated <= THRESHOLD:
@@ -156,6 +164,7 @@ def test_reductions_are_35_percent_of_the_excess_within_a_cent_per_line_art_22(b
 
 
 # --- projection ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("paid", "billed", "unbilled", "room", "alerts"),

@@ -7,6 +7,7 @@ Rates used (bank rate of tariff-facts §3.2 + 1.5 %): 2021-10-01: 0.50 -> 2.00 %
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -40,14 +41,21 @@ def test_simple_case_art_17():
 @pytest.mark.parametrize("paid_on", [date(2024, 5, 30), date(2024, 5, 31)])
 def test_paid_by_the_30th_day_bears_no_interest_art_17(paid_on):
     """Paid the day before or the day of the first interest day: payment day excluded, nothing."""
-    result = late_interest(Decimal("1000.00"), date(2024, 5, 1), [Payment(paid_on, Decimal("1000.00"))], date(2024, 7, 30))
+    result = late_interest(
+        Decimal("1000.00"), date(2024, 5, 1), [Payment(paid_on, Decimal("1000.00"))], date(2024, 7, 30)
+    )
     assert result.periods == ()
     assert result.total == Decimal("0.00")
 
 
 def test_paid_on_the_31st_day_bears_one_day_art_17():
     """1000 x 0.0675 x 1 / 365 = 0.1849... -> 0.18."""
-    result = late_interest(Decimal("1000.00"), date(2024, 5, 1), [Payment(date(2024, 6, 1), Decimal("1000.00"))], date(2024, 7, 30))
+    result = late_interest(
+        Decimal("1000.00"),
+        date(2024, 5, 1),
+        [Payment(date(2024, 6, 1), Decimal("1000.00"))],
+        date(2024, 7, 30),
+    )
     assert [(p.start, p.days) for p in result.periods] == [(date(2024, 5, 31), 1)]
     assert result.total == Decimal("0.18")
 
@@ -64,7 +72,10 @@ def test_period_straddling_1_april_and_1_october_is_split_art_17():
     - 2022-10-01 to 2022-10-16: 15 days at 5.00 %: 10000 x 0.05 x 15 / 365 = 20.547... -> 20.55
     Total of the rounded periods: 149.25."""
     result = late_interest(
-        Decimal("10000.00"), date(2022, 2, 1), [Payment(date(2022, 10, 16), Decimal("10000.00"))], date(2023, 1, 1)
+        Decimal("10000.00"),
+        date(2022, 2, 1),
+        [Payment(date(2022, 10, 16), Decimal("10000.00"))],
+        date(2023, 1, 1),
     )
     assert [(p.start, p.end_exclusive, p.days, p.annual_rate, p.amount) for p in result.periods] == [
         (date(2022, 3, 3), date(2022, 4, 1), 29, Decimal("2.00"), Decimal("15.89")),
@@ -93,7 +104,12 @@ def test_partial_payment_reduces_principal_from_its_date_art_17():
     """1 000 $ received 2024-05-01, 400 $ paid 2024-06-30, unpaid balance on 2024-07-30:
     - 2024-05-31 to 2024-06-30: 30 days on 1000 at 6.75 %: 2025 / 365 = 5.547... -> 5.55
     - 2024-06-30 to 2024-07-30: 30 days on 600 at 6.75 %: 1215 / 365 = 3.328... -> 3.33"""
-    result = late_interest(Decimal("1000.00"), date(2024, 5, 1), [Payment(date(2024, 6, 30), Decimal("400.00"))], date(2024, 7, 30))
+    result = late_interest(
+        Decimal("1000.00"),
+        date(2024, 5, 1),
+        [Payment(date(2024, 6, 30), Decimal("400.00"))],
+        date(2024, 7, 30),
+    )
     assert [(p.days, p.principal, p.amount) for p in result.periods] == [
         (30, Decimal("1000.00"), Decimal("5.55")),
         (30, Decimal("600.00"), Decimal("3.33")),
@@ -103,7 +119,12 @@ def test_partial_payment_reduces_principal_from_its_date_art_17():
 
 def test_partial_payment_before_interest_starts_art_17():
     """400 $ paid 2024-05-15, before the first interest day: 600 x 0.0675 x 60 / 365 = 6.657... -> 6.66."""
-    result = late_interest(Decimal("1000.00"), date(2024, 5, 1), [Payment(date(2024, 5, 15), Decimal("400.00"))], date(2024, 7, 30))
+    result = late_interest(
+        Decimal("1000.00"),
+        date(2024, 5, 1),
+        [Payment(date(2024, 5, 15), Decimal("400.00"))],
+        date(2024, 7, 30),
+    )
     assert [(p.days, p.principal) for p in result.periods] == [(60, Decimal("600.00"))]
     assert result.total == Decimal("6.66")
 
@@ -122,7 +143,12 @@ def test_unknown_future_rate_is_a_finding_not_a_guess_art_17():
     result = late_interest(Decimal("1000.00"), date(2026, 8, 1), [], date(2026, 10, 11))
     known, unknown = result.periods
     assert (known.days, known.amount) == (31, Decimal("3.40"))
-    assert (unknown.start, unknown.days, unknown.annual_rate, unknown.amount) == (date(2026, 10, 1), 10, None, None)
+    assert (unknown.start, unknown.days, unknown.annual_rate, unknown.amount) == (
+        date(2026, 10, 1),
+        10,
+        None,
+        None,
+    )
     assert result.total == Decimal("3.40")
     (finding,) = result.findings
     assert finding.code == "bank_rate_unknown"
@@ -141,10 +167,25 @@ def test_day_before_the_unknown_semester_has_no_finding_art_17():
     ("principal", "payments", "today", "message"),
     [
         (Decimal("-1"), [], date(2024, 7, 1), "ne peut pas être négatif"),
-        (Decimal("100"), [Payment(date(2024, 4, 30), Decimal("10"))], date(2024, 7, 1), "doit être daté entre"),
-        (Decimal("100"), [Payment(date(2024, 7, 2), Decimal("10"))], date(2024, 7, 1), "doit être daté entre"),
+        (
+            Decimal("100"),
+            [Payment(date(2024, 4, 30), Decimal("10"))],
+            date(2024, 7, 1),
+            "doit être daté entre",
+        ),
+        (
+            Decimal("100"),
+            [Payment(date(2024, 7, 2), Decimal("10"))],
+            date(2024, 7, 1),
+            "doit être daté entre",
+        ),
         (Decimal("100"), [Payment(date(2024, 6, 1), Decimal("0"))], date(2024, 7, 1), "montant positif"),
-        (Decimal("100"), [Payment(date(2024, 6, 1), Decimal("60")), Payment(date(2024, 6, 2), Decimal("50"))], date(2024, 7, 1), "dépassent le montant dû"),
+        (
+            Decimal("100"),
+            [Payment(date(2024, 6, 1), Decimal("60")), Payment(date(2024, 6, 2), Decimal("50"))],
+            date(2024, 7, 1),
+            "dépassent le montant dû",
+        ),
         (Decimal("100"), [], date(2024, 4, 30), "précède la réception"),
     ],
 )
@@ -162,7 +203,9 @@ _days = st.integers(min_value=0, max_value=2000)
     payment_offsets=st.lists(st.tuples(_days, st.integers(min_value=1, max_value=100)), max_size=4),
     today_offset=_days,
 )
-def test_periods_tile_the_interest_days_and_add_up_art_17(principal_cents, received_offset, payment_offsets, today_offset):
+def test_periods_tile_the_interest_days_and_add_up_art_17(
+    principal_cents, received_offset, payment_offsets, today_offset
+):
     principal = Decimal(principal_cents) / 100
     received = date(2007, 4, 1) + timedelta(days=received_offset)
     today = min(received + timedelta(days=today_offset), date(2026, 9, 30))
@@ -176,10 +219,13 @@ def test_periods_tile_the_interest_days_and_add_up_art_17(principal_cents, recei
     result = late_interest(principal, received, payments, today)
     assert result.total == sum(p.amount for p in result.periods)
     assert result.findings == ()
-    for before, after in zip(result.periods, result.periods[1:]):
+    for before, after in pairwise(result.periods):
         assert before.end_exclusive == after.start
         assert after.principal <= before.principal
     if result.periods:
         assert result.periods[0].start == first_interest_day(received)
-        assert sum(p.days for p in result.periods) == (result.periods[-1].end_exclusive - result.periods[0].start).days
+        assert (
+            sum(p.days for p in result.periods)
+            == (result.periods[-1].end_exclusive - result.periods[0].start).days
+        )
         assert all(p.amount >= 0 and p.principal > 0 for p in result.periods)

@@ -16,8 +16,8 @@ from lawyer_billing.domain.rates import (
     sales_taxes,
 )
 
-
 # --- Bank of Canada rate (entente art. 17) -------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("on", "bank_rate"),
@@ -55,6 +55,7 @@ def test_bank_rate_day_before_and_day_of_a_change_art_17():
 
 # --- loading errors ------------------------------------------------------------------------
 
+
 def _write(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -64,15 +65,39 @@ def _write(tmp_path, name, text):
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        ('  2024-04-01: {rate: "5.25", sources: [X], note: y}\n', "bank_rate.yaml, entrée 2024-04-01 : clé inconnue « note »"),
+        (
+            '  2024-04-01: {rate: "5.25", sources: [X], note: y}\n',
+            "bank_rate.yaml, entrée 2024-04-01 : clé inconnue « note »",
+        ),
         ('  2024-04-01: {rate: "5.25"}\n', "bank_rate.yaml, entrée 2024-04-01 : clé manquante « sources »"),
-        ('  2024-04-01: {rate: "-1", sources: [X]}\n', "bank_rate.yaml, entrée 2024-04-01 : le taux -1 est négatif"),
-        ("  2024-04-01: {rate: 5.25, sources: [X]}\n", "bank_rate.yaml, entrée 2024-04-01 : écrivez le taux 5.25 entre guillemets"),
-        ('  2024-04-01: {rate: "abc", sources: [X]}\n', "bank_rate.yaml, entrée 2024-04-01 : « abc » n'est pas un taux"),
-        ('  2024-13-01: {rate: "5.25", sources: [X]}\n', "bank_rate.yaml : le fichier contient une date impossible"),
-        ('  "1er avril": {rate: "5.25", sources: [X]}\n', "bank_rate.yaml, entrée « 1er avril » : ce n'est pas une date"),
-        ('  2024-05-01: {rate: "5.25", sources: [X]}\n', "bank_rate.yaml, entrée 2024-05-01 : la date doit être un 1er avril"),
-        ('  2024-04-01: {rate: "5.25", sources: []}\n', "bank_rate.yaml, entrée 2024-04-01 : « sources » doit être une liste"),
+        (
+            '  2024-04-01: {rate: "-1", sources: [X]}\n',
+            "bank_rate.yaml, entrée 2024-04-01 : le taux -1 est négatif",
+        ),
+        (
+            "  2024-04-01: {rate: 5.25, sources: [X]}\n",
+            "bank_rate.yaml, entrée 2024-04-01 : écrivez le taux 5.25 entre guillemets",
+        ),
+        (
+            '  2024-04-01: {rate: "abc", sources: [X]}\n',
+            "bank_rate.yaml, entrée 2024-04-01 : « abc » n'est pas un taux",
+        ),
+        (
+            '  2024-13-01: {rate: "5.25", sources: [X]}\n',
+            "bank_rate.yaml : le fichier contient une date impossible",
+        ),
+        (
+            '  "1er avril": {rate: "5.25", sources: [X]}\n',
+            "bank_rate.yaml, entrée « 1er avril » : ce n'est pas une date",
+        ),
+        (
+            '  2024-05-01: {rate: "5.25", sources: [X]}\n',
+            "bank_rate.yaml, entrée 2024-05-01 : la date doit être un 1er avril",
+        ),
+        (
+            '  2024-04-01: {rate: "5.25", sources: []}\n',
+            "bank_rate.yaml, entrée 2024-04-01 : « sources » doit être une liste",
+        ),
     ],
 )
 def test_bad_entry_names_file_and_entry(tmp_path, values, expected):
@@ -114,6 +139,7 @@ def test_bad_qst_base_is_refused(tmp_path):
 
 
 # --- GST and QST ---------------------------------------------------------------------------
+
 
 def test_sales_tax_table_bases():
     table = load_sales_tax_rates()
@@ -158,6 +184,7 @@ def test_gst_day_before_and_day_of_first_entry():
 
 # --- km rate (entente art. 20) -------------------------------------------------------------
 
+
 def test_shipped_km_table_is_empty_art_20():
     assert not load_km_rates()
 
@@ -170,7 +197,11 @@ def test_user_km_rates_are_looked_up_by_date_art_20():
 
 
 def test_user_km_rate_wins_over_file_on_same_date(tmp_path):
-    path = _write(tmp_path, "km_rate.yaml", 'values:\n  2024-01-01: {rate: "0.40", source: s}\n  2025-01-01: {rate: "0.45", source: s}\n')
+    path = _write(
+        tmp_path,
+        "km_rate.yaml",
+        'values:\n  2024-01-01: {rate: "0.40", source: s}\n  2025-01-01: {rate: "0.45", source: s}\n',
+    )
     table = load_km_rates({date(2024, 1, 1): Decimal("0.50")}, path=path)
     assert table.at(date(2024, 1, 1)) == Decimal("0.50")
     assert table.at(date(2025, 1, 1)) == Decimal("0.45")
