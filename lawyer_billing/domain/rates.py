@@ -62,10 +62,11 @@ def load_bank_rates(path: Path | None = None) -> DatedValues[Decimal]:
     table: dict[date, Decimal] = {}
     for on, entry in _entries(path, {"rate", "sources"}):
         if (on.month, on.day) not in ((4, 1), (10, 1)):
-            raise _error(path, on, "la date doit être un 1er avril ou un 1er octobre (art. 17)")
-        if not entry["sources"] or not all(isinstance(s, str) for s in entry["sources"]):
-            raise _error(path, on, "« sources » doit être une liste de clés de source")
-        table[on] = _rate(path, on, entry["rate"])
+            raise _error(path.name, on, "la date doit être un 1er avril ou un 1er octobre (art. 17)")
+        sources = entry["sources"]
+        if not isinstance(sources, list) or not sources or not all(isinstance(s, str) for s in sources):
+            raise _error(path.name, on, "« sources » doit être une liste de clés de source")
+        table[on] = _rate(path.name, on, entry["rate"])
     return DatedValues.of(table)
 
 
@@ -78,9 +79,11 @@ def load_sales_tax_rates(path: Path | None = None) -> DatedValues[SalesTaxRates]
             base = TaxBase(entry["qst_base"])
         except ValueError:
             raise _error(
-                path, on, f"« qst_base » doit valoir {' ou '.join(b.value for b in TaxBase)}"
+                path.name, on, f"« qst_base » doit valoir {' ou '.join(b.value for b in TaxBase)}"
             ) from None
-        table[on] = SalesTaxRates(_rate(path, on, entry["gst"]), _rate(path, on, entry["qst"]), base)
+        table[on] = SalesTaxRates(
+            _rate(path.name, on, entry["gst"]), _rate(path.name, on, entry["qst"]), base
+        )
     return DatedValues.of(table)
 
 
@@ -93,11 +96,11 @@ def load_km_rates(
     date a rate the lawyer entered wins over the file, since the lawyer checked it.
     """
     path = path or resource_path("rates", "km_rate.yaml")
-    table = {on: _rate(path, on, entry["rate"]) for on, entry in _entries(path, {"rate", "source"})}
+    table = {on: _rate(path.name, on, entry["rate"]) for on, entry in _entries(path, {"rate", "source"})}
     for on, rate in (user_rates or {}).items():
         if not isinstance(on, date) or isinstance(on, datetime):
             raise RateDataError(f"Taux au kilomètre saisi : « {on} » n'est pas une date.")
-        table[on] = _rate(Path("taux saisis"), on, rate)
+        table[on] = _rate("taux saisis", on, rate)
     return DatedValues.of(table)
 
 
@@ -152,13 +155,13 @@ def _entries(path: Path, keys: set[str]) -> list[tuple[date, dict[str, Any]]]:
     for key, entry in values.items():
         on = _effective_date(path, key)
         if not isinstance(entry, dict):
-            raise _error(path, on, "l'entrée doit être un dictionnaire de clés")
+            raise _error(path.name, on, "l'entrée doit être un dictionnaire de clés")
         unknown = set(entry) - keys
         if unknown:
-            raise _error(path, on, f"clé inconnue « {sorted(map(str, unknown))[0]} »")
+            raise _error(path.name, on, f"clé inconnue « {sorted(map(str, unknown))[0]} »")
         missing = keys - set(entry)
         if missing:
-            raise _error(path, on, f"clé manquante « {sorted(missing)[0]} »")
+            raise _error(path.name, on, f"clé manquante « {sorted(missing)[0]} »")
         entries.append((on, entry))
     return entries
 
@@ -174,17 +177,18 @@ def _effective_date(path: Path, key: object) -> date:
     raise RateDataError(f"{path.name}, entrée « {key} » : ce n'est pas une date AAAA-MM-JJ.")
 
 
-def _rate(path: Path, on: date, value: object) -> Decimal:
+def _rate(source: str, on: date, value: object) -> Decimal:
     if isinstance(value, float):
-        raise _error(path, on, f"écrivez le taux {value} entre guillemets pour qu'il reste exact")
+        raise _error(source, on, f"écrivez le taux {value} entre guillemets pour qu'il reste exact")
     try:
         rate = money(value)  # type: ignore[arg-type]
     except MoneyError:
-        raise _error(path, on, f"« {value} » n'est pas un taux") from None
+        raise _error(source, on, f"« {value} » n'est pas un taux") from None
     if rate < 0:
-        raise _error(path, on, f"le taux {rate} est négatif")
+        raise _error(source, on, f"le taux {rate} est négatif")
     return rate
 
 
-def _error(path: Path, on: date, problem: str) -> RateDataError:
-    return RateDataError(f"{path.name}, entrée {on.isoformat()} : {problem}.")
+def _error(source: str, on: date, problem: str) -> RateDataError:
+    """One sentence naming the file (or the user's entries) and the entry."""
+    return RateDataError(f"{source}, entrée {on.isoformat()} : {problem}.")

@@ -98,6 +98,10 @@ def _write(tmp_path, name, text):
             '  2024-04-01: {rate: "5.25", sources: []}\n',
             "bank_rate.yaml, entrée 2024-04-01 : « sources » doit être une liste",
         ),
+        (
+            '  2024-04-01: {rate: "5.25", sources: REUT}\n',
+            "bank_rate.yaml, entrée 2024-04-01 : « sources » doit être une liste",
+        ),
     ],
 )
 def test_bad_entry_names_file_and_entry(tmp_path, values, expected):
