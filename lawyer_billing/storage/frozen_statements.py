@@ -1,0 +1,54 @@
+"""A sent statement never changes: corrections go on a supplementary statement.
+
+Enforced here, under every writer (GUI, import, CLI), by checking each flush: the content of a
+statement whose committed ``sent_on`` is set (its number, type, dates, total, mandates and
+lines) cannot be updated or deleted, and no line can be added to it. Its follow-up (status,
+date received) is recorded on the statement and in payments and refusals, which stay free.
+"""
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from lawyer_billing.storage.errors import FrozenStatementError
+from lawyer_billing.storage.rows import StatementLineRow, StatementRow
+
+FROZEN_COLUMNS = ("number", "type", "supplements_id", "created_on", "sent_on", "total", "mandates")
+
+
+def _committed(row, attribute: str):
+    history = inspect(row).attrs[attribute].history
+    committed = history.unchanged or history.deleted
+    return committed[0] if committed else None
+
+
+def _was_sent(statement: StatementRow) -> bool:
+    return inspect(statement).persistent and _committed(statement, "sent_on") is not None
+
+
+def _refusal(statement: StatementRow) -> FrozenStatementError:
+    return FrozenStatementError(
+        f"Le relevé {statement.number} a été envoyé le {_committed(statement, 'sent_on'):%Y-%m-%d} "
+        "et ne peut plus être modifié : faites un relevé supplémentaire."
+    )
+
+
+def refuse_changes_to_sent_statements(session: Session, _context, _instances) -> None:
+    with session.no_autoflush:
+        for row in session.deleted:
+            if isinstance(row, StatementRow) and _was_sent(row):
+                raise _refusal(row)
+        for row in session.dirty:
+            if isinstance(row, StatementRow) and _was_sent(row):
+                state = inspect(row)
+                if any(state.attrs[name].history.has_changes() for name in FROZEN_COLUMNS):
+                    raise _refusal(row)
+        for row in session.new | session.dirty | session.deleted:
+            if isinstance(row, StatementLineRow):
+                statement = session.get(StatementRow, row.statement_id) if row.statement_id else row.statement
+                if statement is not None and _was_sent(statement):
+                    raise _refusal(statement)
+
+
+def guard(factory: sessionmaker) -> sessionmaker:
+    event.listen(factory, "before_flush", refuse_changes_to_sent_statements)
+    return factory

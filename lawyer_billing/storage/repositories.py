@@ -1,0 +1,98 @@
+"""Repositories: domain objects in, domain objects out; rows stay inside storage.
+
+Domain dataclasses and rows use the same field names, so one pair of converters serves every
+entity; enumerations are stored as their text value and rebuilt from the field's type.
+"""
+
+import types
+from dataclasses import fields
+from enum import Enum
+from typing import Generic, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lawyer_billing.domain.mandate import LegalAidOffice, Mandate
+from lawyer_billing.domain.service import Disbursement, Service
+from lawyer_billing.storage.errors import ConcurrentEditError
+from lawyer_billing.storage.rows import DisbursementRow, LegalAidOfficeRow, MandateRow, ServiceRow
+
+T = TypeVar("T")
+
+
+def _enum_type(hint) -> type[Enum] | None:
+    candidates = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+    return next((c for c in candidates if isinstance(c, type) and issubclass(c, Enum)), None)
+
+
+def to_domain(row, cls: type[T]) -> T:
+    hints = get_type_hints(cls)
+    values = {}
+    for field in fields(cls):
+        value = getattr(row, field.name)
+        enum = _enum_type(hints[field.name])
+        values[field.name] = enum(value) if enum and value is not None else value
+    return cls(**values)
+
+
+def row_values(obj) -> dict:
+    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("id", "version")}
+
+
+class Repository(Generic[T]):
+    """Add, read and update one kind of record through its row class."""
+
+    domain_type: type
+    row_type: type
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, record: T) -> T:
+        row = self.row_type(**row_values(record))
+        self.session.add(row)
+        self.session.flush()
+        return to_domain(row, self.domain_type)
+
+    def get(self, record_id: int) -> T | None:
+        row = self.session.get(self.row_type, record_id)
+        return None if row is None else to_domain(row, self.domain_type)
+
+    def update(self, record: T) -> T:
+        """Write ``record`` over its row; the row's version must be the one it was read at."""
+        row = self.session.get(self.row_type, record.id)
+        if row is None or getattr(record, "version", None) not in (None, getattr(row, "version", None)):
+            raise ConcurrentEditError(
+                "Cet enregistrement a été modifié ou supprimé ailleurs depuis que vous l'avez ouvert : "
+                "rouvrez-le pour voir la version actuelle."
+            )
+        for name, value in row_values(record).items():
+            setattr(row, name, value)
+        self.session.flush()
+        return to_domain(row, self.domain_type)
+
+    def all(self) -> list[T]:
+        rows = self.session.scalars(select(self.row_type).order_by(self.row_type.id))
+        return [to_domain(row, self.domain_type) for row in rows]
+
+
+class OfficeRepository(Repository[LegalAidOffice]):
+    domain_type, row_type = LegalAidOffice, LegalAidOfficeRow
+
+
+class MandateRepository(Repository[Mandate]):
+    domain_type, row_type = Mandate, MandateRow
+
+
+class ServiceRepository(Repository[Service]):
+    domain_type, row_type = Service, ServiceRow
+
+    def for_mandate(self, mandate_id: int) -> list[Service]:
+        rows = self.session.scalars(
+            select(ServiceRow).where(ServiceRow.mandate_id == mandate_id).order_by(ServiceRow.rendered_on, ServiceRow.id)
+        )
+        return [to_domain(row, Service) for row in rows]
+
+
+class DisbursementRepository(Repository[Disbursement]):
+    domain_type, row_type = Disbursement, DisbursementRow

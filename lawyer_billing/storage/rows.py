@@ -1,0 +1,278 @@
+"""The database schema as SQLAlchemy 2.0 typed mappings.
+
+One row class per table. Rows that a user edits carry a ``version`` column, which SQLAlchemy
+checks on every update so that two workstations never overwrite each other silently.
+"""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from lawyer_billing.storage.types import Cents, ExactDecimal
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {Decimal: Cents, str: String(400)}
+
+
+class Versioned:
+    """Optimistic locking: an update whose version no longer matches is refused."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class LawyerProfileRow(Base):
+    __tablename__ = "lawyer_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    barreau_number: Mapped[str] = mapped_column(default="")
+    csj_number: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    office_district: Mapped[str] = mapped_column(default="")
+    gst_number: Mapped[str | None]
+    qst_number: Mapped[str | None]
+
+
+class KmRateRow(Base):
+    """A km rate entered by the user with the date it takes effect (art. 20)."""
+
+    __tablename__ = "km_rate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    effective_on: Mapped[date] = mapped_column(Date, unique=True)
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal)
+    source_note: Mapped[str] = mapped_column(default="")
+
+
+class LegalAidOfficeRow(Base):
+    __tablename__ = "legal_aid_office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+
+
+class MandateRow(Versioned, Base):
+    __tablename__ = "mandate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(60), index=True)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("legal_aid_office.id"))
+    client_name: Mapped[str] = mapped_column(index=True)
+    client_file_number: Mapped[str] = mapped_column(String(60), default="")
+    matter_type: Mapped[str] = mapped_column(String(40))
+    court: Mapped[str] = mapped_column(default="")
+    district: Mapped[str] = mapped_column(default="")
+    issued_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    judgment_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    services: Mapped[list["ServiceRow"]] = relationship(back_populates="mandate")
+
+
+class ServiceRow(Versioned, Base):
+    __tablename__ = "service"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("mandate.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    rendered_on: Mapped[date] = mapped_column(Date, index=True)
+    start: Mapped[time | None] = mapped_column(Time)
+    end: Mapped[time | None] = mapped_column(Time)
+    units: Mapped[int] = mapped_column(default=1)
+    court: Mapped[str] = mapped_column(default="")
+    room: Mapped[str] = mapped_column(String(40), default="")
+    disposition: Mapped[str | None] = mapped_column(String(20))
+    co_accused_group: Mapped[str | None] = mapped_column(String(60))
+    children: Mapped[int] = mapped_column(default=1)
+    tariff_class: Mapped[str | None] = mapped_column(String(8))
+    base_amount: Mapped[Decimal | None]
+    description: Mapped[str] = mapped_column(Text, default="")
+    amount_override: Mapped[Decimal | None]
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+
+    mandate: Mapped[MandateRow] = relationship(back_populates="services")
+
+
+class DisbursementRow(Versioned, Base):
+    __tablename__ = "disbursement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("mandate.id"), index=True)
+    incurred_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    amount: Mapped[Decimal]
+    receipt_reference: Mapped[str] = mapped_column(default="")
+    expert_authorised_on: Mapped[date | None] = mapped_column(Date)
+
+
+class TravelRow(Versioned, Base):
+    __tablename__ = "travel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("mandate.id"), index=True)
+    travelled_on: Mapped[date] = mapped_column(Date)
+    km: Mapped[Decimal] = mapped_column(ExactDecimal)
+    destination_km: Mapped[Decimal] = mapped_column(ExactDecimal)
+    basis: Mapped[str] = mapped_column(String(40))
+    alternate_km: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    parking: Mapped[Decimal | None]
+    actual_cost: Mapped[Decimal | None]
+
+
+statement_mandate = Table(
+    "statement_mandate",
+    Base.metadata,
+    Column("statement_id", ForeignKey("statement.id"), primary_key=True),
+    Column("mandate_id", ForeignKey("mandate.id"), primary_key=True),
+)
+
+
+class StatementRow(Versioned, Base):
+    """A relevé d'honoraires; frozen once ``sent_on`` is set (see ``frozen_statements``)."""
+
+    __tablename__ = "statement"
+    __table_args__ = (UniqueConstraint("number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40))
+    type: Mapped[str] = mapped_column(String(20))
+    supplements_id: Mapped[int | None] = mapped_column(ForeignKey("statement.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    created_on: Mapped[date] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    total: Mapped[Decimal | None]
+
+    mandates: Mapped[list[MandateRow]] = relationship(secondary=statement_mandate)
+    lines: Mapped[list["StatementLineRow"]] = relationship(
+        back_populates="statement", order_by="StatementLineRow.position"
+    )
+
+
+class StatementLineRow(Base):
+    __tablename__ = "statement_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id"), index=True)
+    position: Mapped[int]
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"))
+    rendered_on: Mapped[date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(Text)
+    units: Mapped[int] = mapped_column(default=1)
+    tariff_amount: Mapped[Decimal | None]
+    amount: Mapped[Decimal]
+    rules: Mapped[str] = mapped_column(Text, default="")
+
+    statement: Mapped[StatementRow] = relationship(back_populates="lines")
+
+
+class PaymentRow(Versioned, Base):
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal]
+
+
+class RefusalRow(Versioned, Base):
+    __tablename__ = "refusal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    reasons: Mapped[str] = mapped_column(Text)
+    amount_refused: Mapped[Decimal]
+
+
+class DisputeRow(Versioned, Base):
+    """The dispute path of a refusal: conciliation (art. 29), notice (art. 32), arbitration (art. 35)."""
+
+    __tablename__ = "dispute"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refusal_id: Mapped[int] = mapped_column(ForeignKey("refusal.id"), index=True)
+    conciliation_requested_on: Mapped[date | None] = mapped_column(Date)
+    notice_sent_on: Mapped[date | None] = mapped_column(Date)
+    answer_received_on: Mapped[date | None] = mapped_column(Date)
+    arbitration_letter_sent_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+
+class SpecialConsiderationRow(Versioned, Base):
+    """A request for special consideration (T8-T12), due with the statement or within 6 months."""
+
+    __tablename__ = "special_consideration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id"), index=True)
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    grounds: Mapped[str] = mapped_column(Text)
+    amount_claimed: Mapped[Decimal]
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    amount_granted: Mapped[Decimal | None]
+
+
+class TariffOverlayRow(Base):
+    """An amount a firm entered for a tariff item (a figure the text lost, or a later entente)."""
+
+    __tablename__ = "tariff_overlay"
+    __table_args__ = (UniqueConstraint("code", "tariff_class", "effective_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20))
+    tariff_class: Mapped[str | None] = mapped_column(String(8))
+    effective_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal]
+    source_note: Mapped[str] = mapped_column(Text)
+    entered_by: Mapped[str] = mapped_column(String(120))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class UserHolidayRow(Base):
+    """A day the user adds to the CPP art. 18 holidays (a court closure, a regional holiday)."""
+
+    __tablename__ = "user_holiday"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    label: Mapped[str] = mapped_column(default="")
+
+
+class SettingRow(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,44 @@
+"""Starting Qt: the application object, the main window, and the offscreen self-test."""
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from lawyer_billing.ui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("lawyer_billing")
+    app.setOrganizationName("lawyer_billing")
+    return app
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (X11, Wayland, or a platform chosen explicitly)."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_window(database: str) -> int:
+    app = _application()
+    window = MainWindow(database)
+    window.show()
+    return app.exec()
+
+
+def window_self_test(database: str) -> str:
+    """Open and close the main window offscreen; return the Qt platform that was used."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    window = MainWindow(database)
+    window.show()
+    app.processEvents()
+    shown = window.isVisible()
+    window.close()
+    app.processEvents()
+    if not shown:
+        raise RuntimeError("la fenêtre principale ne s'est pas affichée")
+    return app.platformName()
