@@ -336,7 +336,8 @@ def load_tariff(folder: Path | None = None) -> Tariff:
     for item in items:
         if item.of and item.of.startswith(ITEM_BASE_PREFIX) and item.of[len(ITEM_BASE_PREFIX):] not in origin:
             raise TariffDataError(
-                f"Fichier « {origin[item.code]} », article {item.code} : « of » renvoie à un article inconnu ({item.of})."
+                f"Fichier « {origin[item.code]} », article {item.code} : "
+                f"« of » renvoie à un article inconnu ({item.of})."
             )
     return Tariff(tuple(items))
 
@@ -359,7 +360,8 @@ def _read_file(path: Path, label: str) -> list[TariffItem]:
 
 def _read_record(record: Any, label: str, index: int) -> TariffItem:
     code = record.get("code") if isinstance(record, dict) else None
-    where = f"Fichier « {label} », article {code}" if isinstance(code, str) else f"Fichier « {label} », enregistrement n° {index}"
+    record_name = f"article {code}" if isinstance(code, str) else f"enregistrement n° {index}"
+    where = f"Fichier « {label} », {record_name}"
 
     def fail(problem: str) -> TariffDataError:
         return TariffDataError(f"{where} : {problem}.")
@@ -510,7 +512,9 @@ def _overlay_rows_yaml(text: str, name: str) -> list[tuple[int, dict]]:
     for node, row in zip(nodes.value, data):
         line = node.start_mark.line + 1
         if not isinstance(row, dict):
-            raise OverlayError(f"Fichier « {name} », ligne {line} : chaque montant doit être un dictionnaire de champs.")
+            raise OverlayError(
+                f"Fichier « {name} », ligne {line} : chaque montant doit être un dictionnaire de champs."
+            )
         rows.append((line, row))
     return rows
 
