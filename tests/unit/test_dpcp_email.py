@@ -68,7 +68,8 @@ def test_subject_of_a_settlement_offer_for_a_bail_hearing():
         datetime(2020, 11, 30, 10, 0),
     )
     assert email.subject == (
-        "1er décembre 2020, enquête sur mise en liberté pro forma ; Élise Côté ; salle 4.02 ; Offre de règlement"
+        "1er décembre 2020, enquête sur mise en liberté pro forma ; Élise Côté ; salle 4.02 ;"
+        " Offre de règlement"
     )
     assert "plaider coupable" in email.body
 
@@ -84,7 +85,9 @@ def test_exit_plan_body_lists_the_lawyer_fields_and_the_form_to_attach():
         surety="Marie Tremblay, mère, 1 000 $",
         proposed_conditions=("Ne pas contacter la plaignante", "Couvre-feu de 22 h à 6 h"),
     )
-    email = compose_negotiation_email(appearance(Sitting.MORNING, exit_plan=plan), datetime(2020, 11, 26, 9, 0))
+    email = compose_negotiation_email(
+        appearance(Sitting.MORNING, exit_plan=plan), datetime(2020, 11, 26, 9, 0)
+    )
     assert "- Adresse proposée : 123, rue Ontario Est, Montréal" in email.body
     assert "- Caution : Marie Tremblay, mère, 1 000 $" in email.body
     assert "  - Couvre-feu de 22 h à 6 h" in email.body
@@ -124,7 +127,9 @@ def test_cutoff_applies_only_on_the_day_of_the_appearance():
 
 
 def test_return_date_already_passed():
-    assert kinds(appearance(Sitting.AFTERNOON), datetime(2020, 11, 28, 8, 0)) == [WarningKind.RETURN_DATE_PASSED]
+    assert kinds(appearance(Sitting.AFTERNOON), datetime(2020, 11, 28, 8, 0)) == [
+        WarningKind.RETURN_DATE_PASSED
+    ]
 
 
 @pytest.mark.parametrize(
@@ -146,7 +151,9 @@ def test_bail_hearing_reading_hours(now, late):
 
 def test_bail_hearing_message_sent_friday_evening_is_read_monday():
     """Prosecutors follow the box Monday to Friday: Friday 16 h 31 -> Monday 30 November 8 h 30."""
-    email = compose_negotiation_email(bail_hearing(returns_on=date(2020, 11, 30)), datetime(2020, 11, 27, 16, 31))
+    email = compose_negotiation_email(
+        bail_hearing(returns_on=date(2020, 11, 30)), datetime(2020, 11, 27, 16, 31)
+    )
     assert [w.kind for w in email.warnings] == [WarningKind.OUTSIDE_READING_HOURS]
     assert "lundi 30 novembre 2020 à 8 h 30" in email.warnings[0].message_fr
 

@@ -15,10 +15,8 @@ from hypothesis import strategies as st
 
 from lawyer_billing.domain.tools.sentence import (
     DISCLAIMER_FR,
-    Jurisdiction,
     Sentence,
     compute_sentence_dates,
-    release_day,
 )
 from lawyer_billing.domain.tools.sentence_concurrency import JudgeOrder, Statute
 from lawyer_billing.domain.tools.sentence_days import (
@@ -37,6 +35,8 @@ from lawyer_billing.domain.tools.sentence_errors import (
     SentencesNotMergedError,
     UnknownSentenceError,
 )
+from lawyer_billing.domain.tools.sentence_jurisdiction import Jurisdiction
+from lawyer_billing.domain.tools.sentence_reduction import completed_fraction, release_day
 from lawyer_billing.domain.tools.sentence_timeline import Interruption, InterruptionKind
 
 CCR = Statute.CRIMINAL_CODE
@@ -267,7 +267,12 @@ def test_consecutive_ccr_imposed_after_parole_eligibility_art_120_1():
         [
             Sentence("A", CCR, JAN_1, SentenceLength(months=9)),
             Sentence(
-                "B", CCR, date(2024, 5, 1), days(60), order=JudgeOrder.CONSECUTIVE_TO_NAMED, consecutive_to="A"
+                "B",
+                CCR,
+                date(2024, 5, 1),
+                days(60),
+                order=JudgeOrder.CONSECUTIVE_TO_NAMED,
+                consecutive_to="A",
             ),
         ]
     )
@@ -387,10 +392,18 @@ def test_consecutive_sentence_for_the_escape():
             ImpossibleDateError,
             "Interruption (évasion)",
         ),
-        (lambda: one(days(90), disciplinary_loss_days=16), DisciplinaryLossError, "Perte de jours de réduction"),
+        (
+            lambda: one(days(90), disciplinary_loss_days=16),
+            DisciplinaryLossError,
+            "Perte de jours de réduction",
+        ),
         (
             lambda: compute_sentence_dates(
-                [Sentence("B", CCR, JAN_1, days(9), order=JudgeOrder.CONSECUTIVE_TO_NAMED, consecutive_to="Z")]
+                [
+                    Sentence(
+                        "B", CCR, JAN_1, days(9), order=JudgeOrder.CONSECUTIVE_TO_NAMED, consecutive_to="Z"
+                    )
+                ]
             ),
             UnknownSentenceError,
             "Peine « B »",
@@ -426,7 +439,9 @@ def test_sentence_after_release_is_not_merged():
     later = Sentence("B", CCR, date(2024, 1, 21), days(10))
     with pytest.raises(SentencesNotMergedError):
         compute_sentence_dates([first, later])
-    assert compute_sentence_dates([first, Sentence("B", CCR, date(2024, 1, 21), days(10), imposed_during_parole=True)])
+    assert compute_sentence_dates(
+        [first, Sentence("B", CCR, date(2024, 1, 21), days(10), imposed_during_parole=True)]
+    )
 
 
 def test_all_errors_share_a_base_class():
@@ -451,6 +466,13 @@ def test_release_day_is_two_thirds_rounded_up(total):
     assert release_day(total) == -(-2 * total // 3)
 
 
+@given(total=lengths, denominator=st.sampled_from([3, 6]))
+def test_a_completed_fraction_is_never_short_of_the_fraction(total, denominator):
+    """« au minimum le sixième »: the day reached covers the fraction, and one day less would not."""
+    day, _ = completed_fraction(total, denominator)
+    assert day * denominator >= total > (day - 1) * denominator
+
+
 @given(total=lengths, lost=st.integers(min_value=0, max_value=15))
 def test_a_loss_delays_release_by_at_most_the_loss(total, lost):
     assert release_day(total) <= release_day(total, lost) <= min(total, release_day(total) + lost)
@@ -466,7 +488,9 @@ def test_dates_are_in_order(total, start):
     assert all(m.rule_fr for m in ordered if m is not None)
 
 
-@given(total=st.integers(min_value=2, max_value=729), start=starts, gap=st.integers(min_value=1, max_value=60))
+@given(
+    total=st.integers(min_value=2, max_value=729), start=starts, gap=st.integers(min_value=1, max_value=60)
+)
 def test_an_interruption_moves_the_end_by_its_length(total, start, gap):
     """Art. 719(2) C.cr.: the time left is served after the arrest, so the DSC moves by the gap."""
     left = start + timedelta(days=1)

@@ -1,8 +1,10 @@
 """Practitioner tools that are not billing: the sentence calculator and the DPCP e-mail.
 
-- ``sentence`` (with ``sentence_days``, ``sentence_concurrency``, ``sentence_timeline`` and
-  ``sentence_errors``): from the sentences on the warrants to the dates a client may leave
-  (Guide de calcul des peines, MSP, 2022);
+- ``sentence``: from the sentences on the warrants to the dates a client may leave (Guide
+  de calcul des peines, MSP, 2022), built on ``sentence_days`` (conversion, custody credit),
+  ``sentence_concurrency`` (concurrent or consecutive), ``sentence_timeline`` (interruptions),
+  ``sentence_reduction`` (fractions, reduction), ``sentence_jurisdiction`` (two years less a
+  day) and ``sentence_errors``;
 - ``dpcp_email``: the message to the Montréal prosecutors' negotiation service (DPCP notice
   of 24 November 2020);
 - ``french_dates``: dates and times spelled the way both print them.

@@ -232,7 +232,7 @@ def mailto_url(to: str, subject: str, body: str) -> str:
 
 
 def _to_the_minute(now: datetime) -> time:
-    """"Jusqu'à 9 h 30" includes the minute 9 h 30 itself, so seconds are dropped."""
+    """The notice's "jusqu'à 9 h 30" includes the minute 9 h 30 itself, so seconds are dropped."""
     return now.time().replace(second=0, microsecond=0, tzinfo=None)
 
 
@@ -267,7 +267,8 @@ def _appearance_warnings(
     return (
         CutoffWarning(
             WarningKind.APPEARANCE_CUTOFF_PASSED,
-            f"Heure limite : pour une {_stage_fr(request)} le jour même, les procureurs lisent les propositions jusqu'à {format_time_fr(cutoff)} et il est"
+            f"Heure limite : pour une {_stage_fr(request)} le jour même, les procureurs lisent"
+            f" les propositions jusqu'à {format_time_fr(cutoff)} et il est"
             f" {format_time_fr(_to_the_minute(now))} ({NOTICE}).",
         ),
     )

@@ -18,14 +18,14 @@ whole day served. Over two years less a day, the person goes to a penitentiary a
 rules, computed by the Correctional Service of Canada, replace DPS, DLC and DLP.
 
 Flow: ``Sentence`` values -> ``compute_sentence_dates`` (concurrency from
-``sentence_concurrency``, days from ``sentence_days``, calendar from ``sentence_timeline``)
+``sentence_concurrency``, days from ``sentence_days``, calendar from ``sentence_timeline``,
+fractions from ``sentence_reduction``, place of detention from ``sentence_jurisdiction``)
 -> a frozen ``SentenceCalculation`` whose every date carries its ``rule_fr``.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
-from typing import Sequence
 
 from lawyer_billing.domain.tools.french_dates import format_date_fr
 from lawyer_billing.domain.tools.sentence_concurrency import (
@@ -41,8 +41,8 @@ from lawyer_billing.domain.tools.sentence_days import (
     PreSentenceCustody,
     SentenceDays,
     SentenceLength,
-    add_months,
     apply_custody_credit,
+    months_in_days,
 )
 from lawyer_billing.domain.tools.sentence_errors import (
     DisciplinaryLossError,
@@ -51,6 +51,12 @@ from lawyer_billing.domain.tools.sentence_errors import (
     SentencesNotMergedError,
     UnknownSentenceError,
 )
+from lawyer_billing.domain.tools.sentence_jurisdiction import (
+    TWO_YEARS_OR_MORE,
+    Jurisdiction,
+    decide_jurisdiction,
+)
+from lawyer_billing.domain.tools.sentence_reduction import completed_fraction, release_day
 from lawyer_billing.domain.tools.sentence_timeline import Interruption, Timeline
 
 DISCLAIMER_FR = (
@@ -62,7 +68,6 @@ DISCLAIMER_FR = (
 MAX_DISCIPLINARY_LOSS_DAYS = 15
 FEDERAL_COMMITTAL_DELAY_DAYS = 15
 PAROLE_THRESHOLD_MONTHS = 6
-PENITENTIARY_THRESHOLD_MONTHS = 24
 
 REDUCTION = f"art. 38 LSCQ ; {GUIDE}, « Réduction de peine »"
 SHORT_SENTENCE = f"art. 53 LSCQ ; {GUIDE}, « Peine de moins de 6 mois »"
@@ -73,15 +78,6 @@ CONSECUTIVE_PAROLE = (
     " conditionnelle »"
 )
 DISCIPLINE = f"art. 74 RALSCQ ; {GUIDE}, « Manquements disciplinaires »"
-TWO_YEARS_LESS_A_DAY = f"art. 743.1(3) C.cr. ; {GUIDE}, « Règle des sentences de 2 ans moins un jour »"
-TWO_YEARS_OR_MORE = f"art. 12 LSCMLSC ; {GUIDE}, « Règle des sentences de 2 ans ou plus »"
-
-
-class Jurisdiction(Enum):
-    """Where the global sentence is served (« Règle des sentences de 2 ans moins un jour »)."""
-
-    PROVINCIAL = "établissement de détention provincial"
-    FEDERAL = "pénitencier (Service correctionnel du Canada)"
 
 
 @dataclass(frozen=True)
@@ -119,7 +115,9 @@ class Sentence:
                 " cette cause, et seulement elle"
             )
         if self.consecutive_to == self.ident:
-            raise UnknownSentenceError(f"Peine « {self.ident} » : une peine ne peut être consécutive à elle-même")
+            raise UnknownSentenceError(
+                f"Peine « {self.ident} » : une peine ne peut être consécutive à elle-même"
+            )
 
     @property
     def issue_date(self) -> date:
@@ -179,33 +177,6 @@ class _Placement:
     placed: PlacedSentence
 
 
-def _completed_fraction(total: int, denominator: int, numerator: int = 1) -> tuple[int, str]:
-    """Days needed to have *completed* numerator/denominator of ``total``, and the arithmetic."""
-    day = -(-numerator * total // denominator)
-    exact = f"{numerator}/{denominator} de {total} jours"
-    if numerator * total % denominator:
-        decimal_fr = f"{numerator * total / denominator:.2f}".replace(".", ",")
-        return day, f"{exact} = {decimal_fr} jours, arrondi au jour complet suivant : {day}e jour"
-    return day, f"{exact} = {day} jours : {day}e jour"
-
-
-def release_day(total: int, lost: int = 0) -> int:
-    """The day of probable release: one reduction day per two days served, at most a third.
-
-    Reduction days lost to discipline must be served again, and the days served again earn
-    reduction too (« Manquements disciplinaires »), so the release moves by less than the loss.
-    """
-    ceiling = total // 3
-    day = total - ceiling
-    while day + max(0, min(day // 2 - lost, ceiling)) < total:
-        day += 1
-    return day
-
-
-def _months_in_days(start: date, months: int) -> int:
-    return (add_months(start, months) - start).days
-
-
 def compute_sentence_dates(
     sentences: Sequence[Sentence],
     interruptions: Sequence[Interruption] = (),
@@ -222,7 +193,7 @@ def compute_sentence_dates(
     ordered = sorted(sentences, key=lambda s: s.starts_on)
     timeline = Timeline.of(ordered[0].starts_on, interruptions)
     placements: dict[str, _Placement] = {}
-    parole_day: "int | None" = None
+    parole_day: int | None = None
     parole_rule = ""
     for sentence in ordered:
         placement = _place(sentence, ordered, placements, timeline, disciplinary_loss_days)
@@ -303,23 +274,31 @@ def _parole_after(
     merged = {**earlier, sentence.ident: placement}
     total = _global_days(merged)
     eligible_before = parole_day is not None and timeline.date_of_day(parole_day) < sentence.starts_on
-    if sentence.statute is Statute.CRIMINAL_CODE and placement.placed.concurrency.is_consecutive and eligible_before:
-        third, arithmetic = _completed_fraction(placement.placed.days, 3)
+    if (
+        sentence.statute is Statute.CRIMINAL_CODE
+        and placement.placed.concurrency.is_consecutive
+        and eligible_before
+    ):
+        third, arithmetic = completed_fraction(placement.placed.days, 3)
         day = placement.execution_day + third - 1
         return day, (
             f"peine consécutive « {sentence.ident} » imposée le {format_date_fr(sentence.starts_on)}, après"
-            f" l'admissibilité du {format_date_fr(timeline.date_of_day(parole_day))} : {arithmetic} de la nouvelle"
+            f" l'admissibilité du {format_date_fr(timeline.date_of_day(parole_day))} :"
+            f" {arithmetic} de la nouvelle"
             f" peine, compté dès l'exécution du mandat (jour {placement.execution_day}) : {day}e jour de la"
             f" peine globale ({CONSECUTIVE_PAROLE})"
         )
-    if total < _months_in_days(timeline.origin, PAROLE_THRESHOLD_MONTHS):
+    if total < months_in_days(timeline.origin, PAROLE_THRESHOLD_MONTHS):
         return parole_day, parole_rule
-    third, arithmetic = _completed_fraction(total, 3)
+    third, arithmetic = completed_fraction(total, 3)
     if parole_day is not None and parole_day > third:
         return parole_day, parole_rule
     rule = f"{arithmetic} de la peine globale ({PAROLE})"
     if sentence.statute is Statute.CRIMINAL_CODE and placement.placed.concurrency.is_consecutive and earlier:
-        rule += f" ; peine consécutive imposée avant l'admissibilité : le tiers de chaque peine ({CONSECUTIVE_PAROLE})"
+        rule += (
+            " ; peine consécutive imposée avant l'admissibilité : le tiers de chaque peine"
+            f" ({CONSECUTIVE_PAROLE})"
+        )
     return third, rule
 
 
@@ -332,18 +311,30 @@ def _calculation(
     parole_rule: str,
 ) -> SentenceCalculation:
     total = _global_days(placements)
-    complete = _milestone(timeline, "DSC", "Date de sentence complétée", total, f"dernier des {total} jours de la peine globale ({MULTIPLE_SENTENCES})")
+    complete = _milestone(
+        timeline,
+        "DSC",
+        "Date de sentence complétée",
+        total,
+        f"dernier des {total} jours de la peine globale ({MULTIPLE_SENTENCES})",
+    )
     for interruption in timeline.interruptions:
         if interruption.left_on > complete.on:
             raise ImpossibleDateError(
-                f"Interruption ({interruption.kind.value}) : le départ du {format_date_fr(interruption.left_on)}"
+                f"Interruption ({interruption.kind.value}) : le départ du"
+                f" {format_date_fr(interruption.left_on)}"
                 " survient après la fin de la peine"
             )
-    jurisdiction, jurisdiction_rule = _jurisdiction(placements[ordered[-1].ident], total)
+    last = placements[ordered[-1].ident]
+    jurisdiction, jurisdiction_rule = decide_jurisdiction(
+        total, last.execution_day - 1, last.sentence.starts_on
+    )
     provincial = jurisdiction is Jurisdiction.PROVINCIAL
     parole = None
     if provincial and parole_day is not None:
-        parole = _milestone(timeline, "DLC", "Date d'admissibilité à la libération conditionnelle", parole_day, parole_rule)
+        parole = _milestone(
+            timeline, "DLC", "Date d'admissibilité à la libération conditionnelle", parole_day, parole_rule
+        )
     return SentenceCalculation(
         sentences=tuple(placements[s.ident].placed for s in ordered),
         begins_on=timeline.origin,
@@ -383,8 +374,8 @@ def _milestone(timeline: Timeline, code: str, label_fr: str, day: int, rule_fr: 
 
 
 def _temporary_absence(timeline: Timeline, total: int) -> MilestoneDate:
-    day, arithmetic = _completed_fraction(total, 6)
-    if total < _months_in_days(timeline.origin, PAROLE_THRESHOLD_MONTHS):
+    day, arithmetic = completed_fraction(total, 6)
+    if total < months_in_days(timeline.origin, PAROLE_THRESHOLD_MONTHS):
         label = "Date d'admissibilité à une permission de sortir à des fins de réinsertion sociale"
         authority = SHORT_SENTENCE
     else:
@@ -408,25 +399,3 @@ def _probable_release(timeline: Timeline, total: int, lost: int) -> MilestoneDat
             f" perdus, au plus {ceiling}) = {day + net} : {day}e jour ({DISCIPLINE})"
         )
     return _milestone(timeline, "DLP", "Date de libération probable", day, rule)
-
-
-def _jurisdiction(last: _Placement, total: int) -> tuple[Jurisdiction, str]:
-    """Provincial if what is left to serve when the last sentence is imposed is under two years.
-
-    The remainder ignores the reduction days already earned (« Règle des sentences de 2 ans
-    moins un jour », Lilick, Shubley); two years are counted on the calendar from that day.
-    """
-    imposed_on = last.sentence.starts_on
-    served = last.execution_day - 1
-    remainder = total - served
-    two_years = _months_in_days(imposed_on, PENITENTIARY_THRESHOLD_MONTHS)
-    arithmetic = f"{total} jours" if not served else f"reliquat {total} − {served} jours purgés = {remainder} jours"
-    if remainder < two_years:
-        return Jurisdiction.PROVINCIAL, (
-            f"{arithmetic} au {format_date_fr(imposed_on)}, moins de 2 ans ({two_years} jours) :"
-            f" établissement de détention provincial ({TWO_YEARS_LESS_A_DAY})"
-        )
-    return Jurisdiction.FEDERAL, (
-        f"{arithmetic} au {format_date_fr(imposed_on)}, 2 ans ({two_years} jours) ou plus : pénitencier ;"
-        f" aucune réduction de peine, le calcul relève du Service correctionnel du Canada ({TWO_YEARS_OR_MORE})"
-    )

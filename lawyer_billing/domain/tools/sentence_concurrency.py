@@ -21,10 +21,11 @@ executed (art. 719(1) C.cr., art. 239 Cpp). Two exceptions override it, in this 
 The guide counts every federal statute with the C.cr. and every provincial one with the Cpp.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.tools.french_dates import format_date_fr
@@ -92,8 +93,9 @@ def decide_concurrency(new: Warrant, earlier: Sequence[Warrant]) -> Concurrency:
     """Apply the judge's order if there is one, else the table of defaults."""
     if not earlier:
         return Concurrency(
-            (), "première peine : elle commence le jour où elle est imposée ou le mandat exécuté"
-            " (art. 719(1) C.cr., art. 239 Cpp)"
+            (),
+            "première peine : elle commence le jour où elle est imposée ou le mandat exécuté"
+            " (art. 719(1) C.cr., art. 239 Cpp)",
         )
     if new.order is JudgeOrder.CONCURRENT:
         return Concurrency((), f"concurrente par ordonnance du juge ({MULTIPLE_SENTENCES})")

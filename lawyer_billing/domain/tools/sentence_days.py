@@ -65,6 +65,11 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def months_in_days(start: date, months: int) -> int:
+    """How many days ``months`` calendar months from ``start`` last (6 months, 2 years...)."""
+    return (add_months(start, months) - start).days
+
+
 @dataclass(frozen=True)
 class SentenceDays:
     """A duration in whole days and how it was converted."""
@@ -150,7 +155,8 @@ class PreSentenceCustody:
         days = self.days_in_custody
         if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
             raise InvalidDurationError(
-                f"Détention provisoire : {self.days_in_custody!r} n'est pas un nombre de jours sous garde valide"
+                f"Détention provisoire : {self.days_in_custody!r} n'est pas un nombre de jours"
+                " sous garde valide"
             )
         if isinstance(self.ratio, bool) or not isinstance(self.ratio, (int, Decimal)):
             raise InvalidCreditRatioError(f"Ratio de crédit : {self.ratio!r} n'est pas un nombre exact")

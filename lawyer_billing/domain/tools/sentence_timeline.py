@@ -11,10 +11,10 @@ served, and a milestone reached on day n falls on that n-th day (the guide relea
 person sentenced to 0.5 day "la journée même", « Adéquation de la peine »).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import Sequence
 
 from lawyer_billing.domain.tools.french_dates import format_date_fr
 from lawyer_billing.domain.tools.sentence_days import GUIDE
@@ -82,7 +82,7 @@ class Timeline:
                     f" {format_date_fr(interruption.left_on)} précède le début de la peine"
                     f" le {format_date_fr(origin)}"
                 )
-        for before, after in zip(ordered, ordered[1:]):
+        for before, after in zip(ordered, ordered[1:], strict=False):
             if after.left_on < before.returned_on:
                 raise ImpossibleDateError(
                     f"Interruption ({after.kind.value}) : le départ du {format_date_fr(after.left_on)}"
@@ -105,7 +105,8 @@ class Timeline:
             if interruption.left_on <= moment < interruption.returned_on:
                 raise ImpossibleDateError(
                     f"{field} : le {format_date_fr(moment)} tombe pendant l'interruption"
-                    f" ({interruption.kind.value}) qui se termine le {format_date_fr(interruption.returned_on)}"
+                    f" ({interruption.kind.value}) qui se termine le"
+                    f" {format_date_fr(interruption.returned_on)}"
                 )
             if interruption.returned_on <= moment:
                 day -= interruption.days
