@@ -55,12 +55,14 @@ ensure_venv() {
     fi
     "$python" -m venv "$VENV"
   fi
-  stamp="$VENV/.installed-$extra-$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+  # One stamp per extra and per version of pyproject.toml: reinstall only when either changes.
+  hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+  stamp="$VENV/.installed-$extra-$hash"
   if [ ! -f "$stamp" ]; then
     echo "Installation de lawyer_billing et de ses dépendances dans .venv ..."
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
     "$VENV/bin/python" -m pip install -q -e "$ROOT[$extra]"
-    rm -f "$VENV"/.installed-*
+    find "$VENV" -maxdepth 1 -name '.installed-*' ! -name "*-$hash" -delete
     touch "$stamp"
   fi
 }
