@@ -25,6 +25,13 @@ class MandateFacts:
     judgment_date: date | None = None
     #: date of a cessation-of-aid notice (art. 23-24): later services need a conservatory act
     aid_ceased: date | None = None
+    #: the case (« affaire ») the mandate belongs to: maximum counts "dans une même affaire"
+    #: (T56, T63, T69, T119...) count every mandate of the same matter; empty = this mandate only
+    matter: str = ""
+    #: T66: the earlier mandate for a separation or divorce issued to the same client
+    earlier_mandate: str | None = None
+    #: T66: the client's side in the action, ``"plaintiff"`` or ``"defendant"`` (empty: unknown)
+    party: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,9 @@ class ServiceFacts:
     start: time | None = None
     end: time | None = None
     units: int = 1
+    #: how the attendance ended: ``"trial"`` or ``"guilty_plea"`` (T98), ``"found_guilty"``
+    #: (T117-T118), ``"consent"`` (T196), ``"settled_before_defence"`` or
+    #: ``"settled_after_defence"`` (T55)
     disposition: str | None = None
     co_accused_group: str | None = None
     children: int = 1
@@ -47,6 +57,18 @@ class ServiceFacts:
     amount: Decimal | None = None
     conservatory_act: bool = False
     authorised: bool = False
+    #: T97: the item the charge as laid would pay, when the plea is to a lesser included offence
+    charged_as: str | None = None
+    #: T26: the number of distinct contestations (several defendants) the plaintiff's lawyer met
+    contestations: int = 1
+    #: T46, T81: the judgment is on an injunction; ``after_interlocutory``: a judgment on the
+    #: interlocutory injunction came before the judgment on the merits
+    injunction: bool = False
+    after_interlocutory: bool = False
+    #: T119: the adjournment was obtained at the lawyer's request (only two are paid)
+    at_own_request: bool = True
+    #: T95, art. 21: another lawyer rendered part of the services a lump sum pays for
+    shared_lump_sum: bool = False
 
 
 @dataclass(frozen=True)
