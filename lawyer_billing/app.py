@@ -20,7 +20,15 @@ def backup_folder(url: URL) -> BackupFolder:
 
 
 def open_current_database(url: URL, now: datetime):
-    """An engine on ``url``, migrated to the current schema (after a backup if needed)."""
+    """An engine on ``url``, migrated to the current schema, with today's backup taken.
+
+    The migration takes its own backup first when it has something to change; the daily one
+    follows, so that a database in use always has a verified copy less than a day old.
+    """
     engine = open_database(url)
-    report: MigrationReport = migrate(engine, backups=backup_folder(url), now=now)
+    backups = backup_folder(url)
+    report: MigrationReport = migrate(engine, backups=backups, now=now)
+    database = sqlite_path(url)
+    if database is not None:
+        backups.take_daily(database, now)
     return engine, report

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from lawyer_billing.storage.database import APPLICATION_ID, SQLITE_HEADER
@@ -19,6 +19,7 @@ from lawyer_billing.storage.errors import RestoreRefusedError, StorageError
 BACKUP_SUFFIX = ".sqlite3"
 PREFIX = "lawyer_billing-"
 DEFAULT_KEEP = 10
+DAILY = timedelta(days=1)
 
 
 def create_private_file(path: Path) -> None:
@@ -104,14 +105,36 @@ class BackupFolder:
         return target
 
     def take(self, database: Path, now: datetime, reason: str) -> Path:
-        """Copy the SQLite ``database`` here under a new name, then rotate."""
+        """Copy the SQLite ``database`` here under a new name, check the copy, then rotate.
+
+        A copy that does not pass the integrity check is deleted and reported: a backup the
+        user cannot restore is worse than none, because it looks like one.
+        """
         target = self.new_name(now, reason)
         try:
             copy_sqlite(database, target)
-        except (OSError, sqlite3.Error) as error:
+            check_backup_file(target)
+        except (OSError, sqlite3.Error, RestoreRefusedError) as error:
+            target.unlink(missing_ok=True)
             raise StorageError(f"La copie de sauvegarde dans {self.path} a échoué : {error}") from None
         self.rotate()
         return target
+
+    def newest_taken_at(self) -> datetime | None:
+        """When the newest backup was taken, read from its name (written from the clock passed in)."""
+        for backup in reversed(self.backups()):
+            try:
+                return datetime.strptime(backup.name[len(PREFIX):len(PREFIX) + 15], "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+        return None
+
+    def take_daily(self, database: Path, now: datetime) -> Path | None:
+        """The start-up backup: taken when the newest one is more than a day old (or absent)."""
+        newest = self.newest_taken_at()
+        if newest is not None and now - newest < DAILY:
+            return None
+        return self.take(database, now, "quotidienne")
 
     def rotate(self) -> None:
         for old in self.backups()[: -self.keep]:

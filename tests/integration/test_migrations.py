@@ -149,3 +149,21 @@ def test_backups_are_rotated_to_the_last_ten(tmp_path):
     folder = BackupFolder(tmp_path / "backups")
     taken = [folder.take(tmp_path / "db.sqlite3", NOW + timedelta(minutes=i), "test") for i in range(12)]
     assert folder.backups() == taken[2:]
+
+
+def test_daily_backup_is_taken_once_a_day_and_verified(tmp_path):
+    from datetime import timedelta
+
+    from sqlalchemy.engine import make_url
+
+    from lawyer_billing.app import open_current_database
+
+    url = make_url(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    open_current_database(url, NOW)[0].dispose()
+    folder = BackupFolder(tmp_path / "backups")
+    assert [p.name for p in folder.backups()] == ["lawyer_billing-20261122-093000-quotidienne.sqlite3"]
+    open_current_database(url, NOW + timedelta(hours=23, minutes=59))[0].dispose()
+    assert len(folder.backups()) == 1
+    open_current_database(url, NOW + timedelta(days=1))[0].dispose()
+    assert folder.newest_taken_at() == NOW + timedelta(days=1)
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in folder.backups())
