@@ -63,3 +63,11 @@ def test_unreachable_server_gives_one_sentence_without_password():
     message = str(failure.value)
     assert message.startswith("Impossible de joindre la base de données") and "secret" not in message
     assert "\n" not in message
+
+
+def test_sqlite_connections_use_foreign_keys_wal_and_a_busy_timeout(tmp_path):
+    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'db.sqlite3'}"), tmp_path / "backups")
+    with engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert (pragma("foreign_keys"), pragma("journal_mode"), pragma("busy_timeout")) == (1, "wal", 10000)
+    engine.dispose()
