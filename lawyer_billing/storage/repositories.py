@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from lawyer_billing.domain.mandate import LegalAidOffice, Mandate
 from lawyer_billing.domain.service import Disbursement, Service
+from lawyer_billing.domain.tariff import OverlayAmount
 from lawyer_billing.storage.errors import ConcurrentEditError
-from lawyer_billing.storage.rows import DisbursementRow, LegalAidOfficeRow, MandateRow, ServiceRow
+from lawyer_billing.storage.rows import DisbursementRow, LegalAidOfficeRow, MandateRow, ServiceRow, TariffOverlayRow
 
 T = TypeVar("T")
 
@@ -96,3 +97,25 @@ class ServiceRepository(Repository[Service]):
 
 class DisbursementRepository(Repository[Disbursement]):
     domain_type, row_type = Disbursement, DisbursementRow
+
+
+class TariffOverlayRepository:
+    """The amounts a firm entered over the shipped tariff, with who, when and the source."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, entry: OverlayAmount) -> None:
+        self.session.add(TariffOverlayRow(
+            code=entry.code, tariff_class=entry.tariff_class, effective_on=entry.effective, amount=entry.amount,
+            source_note=entry.source_note, entered_by=entry.entered_by, entered_at=entry.entered_at,
+        ))
+        self.session.flush()
+
+    def all(self) -> list[OverlayAmount]:
+        rows = self.session.scalars(select(TariffOverlayRow).order_by(TariffOverlayRow.entered_at, TariffOverlayRow.id))
+        return [
+            OverlayAmount(code=row.code, effective=row.effective_on, amount=row.amount, tariff_class=row.tariff_class,
+                          source_note=row.source_note, entered_by=row.entered_by, entered_at=row.entered_at)
+            for row in rows
+        ]
