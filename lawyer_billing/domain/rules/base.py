@@ -147,7 +147,7 @@ def _lost_figure(line: Line) -> None:
         )
         return
     line.figure = service.amount
-    line.amount = service.amount * service.units
+    line.set_amount(service.amount * service.units, "art. 14", f"montant de {line.code} saisi par l'avocat ({fr_money(service.amount)})")
     line.flag(
         "amount_entered",
         f"Le montant de {line.code} ({fr_money(service.amount)}) a été saisi par l'avocat, faute de montant "
