@@ -6,11 +6,20 @@ consent decision in youth protection (T196), several children (T201.1-T201.2) an
 from the third half-day (T201.4, T206.2, T220f). Each function changes one line.
 """
 
+from datetime import date
 from decimal import Decimal
+from typing import Mapping
+
+from lawyer_billing.domain.billing import MandateFacts
 
 from lawyer_billing.domain.rules.line import HALF, Line, fr_money
 from lawyer_billing.domain.rules.lookup import Lookup
 
+_T66_ARTICLES = frozenset(f"T{n}" for n in range(57, 66))
+_T201_1_FROM = date(2008, 1, 1)
+_T201_1_ARTICLES = frozenset({"T193", "T194", "T195", "T196", "T197", "T198", "T199", "T200", "T201"})
+#: T201.4, T206.2, T220f: « plus 165 $ par demi-journée [...] à compter de la troisième »
+_FROM_THIRD_HALF_DAY = frozenset({"T201.4", "T206.2", "T220f"})
 _T55_FLOOR = Decimal("100000")
 _T55_CEILING = Decimal("1000000")
 _T55_SETTLEMENTS = {
@@ -94,5 +103,141 @@ def lump_sum_share(line: Line) -> None:
     )
 
 
-def additions(lines: list[Line], mandates) -> None:
-    """Stage 3 of ``pricing.py``: the additions and fractions, each on the lines it concerns."""
+
+def additions(lines: list[Line], mandates: Mapping[str, MandateFacts]) -> None:
+    """Stage 3 of ``pricing.py``: each addition or fraction on the lines it concerns."""
+    for line in lines:
+        if not line.priced:
+            continue
+        code, article, service = line.code, line.item.article, line.service
+        if code in ("T35", "T36") and service.contestations > 1:
+            additional_contestations(line)
+        if service.injunction and code in ("T36", "T78"):
+            injunction_judgment(line)
+        if article in _T66_ARTICLES and line.mandate.earlier_mandate:
+            new_matrimonial_mandate(line, mandates.get(line.mandate.earlier_mandate))
+        if code in ("T194", "T195") and service.disposition == "consent":
+            decision_by_consent(line)
+        if article in _T201_1_ARTICLES and service.children > 1:
+            several_children_on_one_line(line)
+        if code in _FROM_THIRD_HALF_DAY:
+            conciliation_from_the_third_half_day(line)
+
+
+def additional_contestations(line: Line) -> None:
+    """T26: « Lorsque plusieurs défendeurs produisent des contestations distinctes, l'avocat du
+    demandeur reçoit pour chaque contestation additionnelle la moitié des honoraires prévus à
+    l'article T35 ou à l'article T36 de la présente annexe, selon l'état des procédures. »"""
+    extra = line.service.contestations - 1
+    line.set_amount(
+        line.amount + line.amount * HALF * extra,
+        "T26",
+        f"moitié des honoraires de {line.code} ({fr_money(line.amount)}) pour chacune des {extra} contestation(s) "
+        f"additionnelle(s)",
+    )
+
+
+def injunction_judgment(line: Line) -> None:
+    """T46 (first instance): « Dans le cas où le jugement sur la requête en injonction permanente
+    intervient après un jugement sur une requête en injonction interlocutoire, l'avocat a droit
+    aux honoraires taxables sur un jugement au mérite majorés de la moitié. » T81 (Court of
+    Appeal): « le montant d'honoraires pour le jugement au fond est égal à la demie des
+    honoraires de la classe qui s'y applique ». Otherwise the merits fee, unchanged. The class
+    floors (IIIa for T46, II for T81) are the class the lawyer gives."""
+    if not line.service.after_interlocutory:
+        return
+    if line.code == "T36":
+        line.set_amount(
+            line.amount * (1 + HALF),
+            "T46",
+            "injonction permanente après un jugement sur l'injonction interlocutoire : honoraires du jugement au "
+            "mérite majorés de la moitié",
+        )
+    else:
+        line.set_amount(
+            line.amount * HALF,
+            "T81",
+            "injonction au fond après un jugement de la Cour d'appel sur l'injonction interlocutoire : la demie des "
+            "honoraires de la classe",
+        )
+
+
+def new_matrimonial_mandate(line: Line, earlier: MandateFacts | None) -> None:
+    """T66: « Si un nouveau mandat est délivré pour une ou plusieurs nouvelles instances en
+    séparation de corps ou en divorce dans les douze mois de la délivrance d'un premier mandat,
+    la demie seulement des honoraires ci-haut est payable lorsque le même procureur représente
+    la même partie en demande à chaque occasion; dans tous les autres cas [...] les honoraires
+    sont payables intégralement. »"""
+    mandate = line.mandate
+    if earlier is None:
+        line.flag(
+            "earlier_mandate_missing",
+            f"Le mandat {mandate.earlier_mandate} (premier mandat, T66) est introuvable : la moitié des "
+            f"honoraires s'applique peut-être.",
+            "annexe II T66",
+        )
+        return
+    within_a_year = earlier.issued < mandate.issued <= _one_year_after(earlier.issued)
+    same_plaintiff = earlier.client == mandate.client and earlier.party == mandate.party == "plaintiff"
+    if within_a_year and same_plaintiff:
+        line.set_amount(
+            line.amount * HALF,
+            "T66",
+            f"la demie seulement : nouveau mandat délivré le {mandate.issued.isoformat()}, dans les douze mois du "
+            f"mandat {earlier.id} du {earlier.issued.isoformat()}, pour la même partie en demande",
+        )
+
+
+def decision_by_consent(line: Line) -> None:
+    """T196: « Toutefois, lorsque la décision finale prévue aux articles T194 et T195 est rendue
+    alors qu'il y a consentement et sans qu'il n'y ait audition de témoin, l'avocat n'a droit
+    qu'à la moitié des honoraires ». (T195: payable in full « si la contestation d'une des
+    parties en litige nécessite la tenue d'une audition » — then the disposition is not
+    consent.)"""
+    line.set_amount(line.amount * HALF, "T196", "décision finale sur consentement, sans audition de témoin : moitié")
+
+
+def several_children_on_one_line(line: Line) -> None:
+    """T201.1: « Les honoraires prévus pour le premier enfant sont majorés de 50% pour le
+    deuxième enfant. — Les honoraires prévus pour le premier enfant sont majorés de 50% pour
+    l'ensemble des autres enfants. » T201.2: the same for a parent « dont plus d'un enfant est
+    visé par les procédures ». Art. 53: mandates issued from 1 January 2008."""
+    if line.issued < _T201_1_FROM:
+        line.flag(
+            "t201_1_not_in_force",
+            "La majoration pour plusieurs enfants (T201.1-T201.2) ne vaut que pour les mandats délivrés à compter "
+            "du 2008-01-01.",
+            "entente art. 53",
+        )
+        return
+    children = line.service.children
+    increases = 1 if children == 2 else 2
+    first = line.amount
+    line.set_amount(
+        first + first * HALF * increases,
+        "T201.1",
+        f"{children} enfants : honoraires du premier enfant ({fr_money(first)}) majorés de 50 % pour le deuxième"
+        + (" et de 50 % pour l'ensemble des autres" if increases == 2 else ""),
+    )
+
+
+def conciliation_from_the_third_half_day(line: Line) -> None:
+    """T201.4, T206.2, T220f: a conciliation or mediation that ends the dispute pays the fee of
+    the item it replaces (T194, T202b, T220a-b: billed on their own line) « plus 165 $ par
+    demi-journée de conciliation ou de médiation à compter de la troisième demi-journée »."""
+    half_days = round(line.amount / line.figure)
+    paid = max(half_days - 2, 0)
+    if paid != half_days:
+        line.set_amount(
+            line.figure_for(paid),
+            line.code,
+            f"{half_days} demi-journée(s) de conciliation ou de médiation : payable à compter de la troisième "
+            f"({paid} × {fr_money(line.figure)})",
+        )
+
+
+def _one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
