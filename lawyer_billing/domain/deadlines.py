@@ -35,6 +35,7 @@ class DeadlineKind(StrEnum):
     CONCILIATORS_NAMED = "conciliators_named"  # art. 30
     CONCILIATION_MEETING = "conciliation_meeting"  # art. 31
     ARBITRATION = "arbitration"  # art. 35
+    PENAL = "penal"  # Code of Penal Procedure periods (domain/tools/penal_deadlines.py)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,1 @@
-"""Documents: the relevé d'honoraires (PDF, Excel) and letters. Builders take computed values, never a database connection."""
+"""Documents: the relevé d'honoraires (PDF, Excel) letters, and the iCalendar export of deadlines (``ics``). Builders take computed values, never a database connection."""

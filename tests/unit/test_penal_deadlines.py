@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lawyer_billing.domain.deadlines import deadline_status
+from lawyer_billing.domain.deadlines import DeadlineKind, deadline_status
 from lawyer_billing.domain.tools.penal_deadlines import (
-    PENAL,
     PenalDataError,
     PenalPeriodError,
     find_penal_period,
@@ -52,7 +51,7 @@ def test_named_articles_computed_by_hand(article, start, raw_end, due):
     deadline = penal_deadline(article, start)
     assert deadline.due == due
     assert deadline.due != raw_end
-    assert deadline.kind == PENAL
+    assert deadline.kind is DeadlineKind.PENAL
     assert deadline.article == f"C.p.p. art. {article}"
     assert deadline.starts_on == start
     assert f"art. {article} C.p.p." in deadline.note_fr

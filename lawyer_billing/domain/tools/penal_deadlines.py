@@ -4,7 +4,7 @@
 article, the length, the event in French and English, and the words of the article in both
 texts. ``penal_periods`` loads it strictly (an unknown key, a missing key or a bad length
 raises ``PenalDataError`` naming the file and the entry). ``penal_deadline`` turns one period
-and the day of its event into a ``Deadline`` of kind ``PENAL``, with the article in
+and the day of its event into a ``Deadline`` of kind ``DeadlineKind.PENAL``, with the article in
 ``article``.
 
 Computation of time (CPP art. 17): the day which marks the start is not counted and, except
@@ -27,11 +27,10 @@ from typing import Any, Iterable
 import yaml
 
 from lawyer_billing.domain.calendar import is_juridical_day, period_end
-from lawyer_billing.domain.deadlines import AlternativeDue, Deadline
+from lawyer_billing.domain.deadlines import AlternativeDue, Deadline, DeadlineKind
 from lawyer_billing.domain.tools.french_dates import format_date_fr
 from lawyer_billing.resources import resource_path
 
-PENAL = "penal"
 
 _FILE_KEYS = frozenset({"description", "reference", "periods"})
 _REQUIRED = frozenset(
@@ -152,7 +151,7 @@ def penal_deadline(
     if period.note_fr:
         note = f"{note} {period.note_fr}"
     return Deadline(
-        kind=PENAL,  # type: ignore[arg-type]  # a penal deadline is not one of the entente's kinds
+        kind=DeadlineKind.PENAL,
         due=due,
         article=f"C.p.p. art. {period.article}",
         starts_on=start,
