@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lawyer_billing import __version__
 from lawyer_billing.app import backup_folder, open_current_database
+from lawyer_billing.commands.compute import run as run_compute
 from lawyer_billing.storage.snapshots import copy_database, restore_file
 from lawyer_billing.storage.database import describe, resolve_url
 from lawyer_billing.storage.errors import StorageError
@@ -39,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", metavar="FICHIER", type=Path)
     restore = commands.add_parser("restore", help="remplace la base de données par la sauvegarde FICHIER (l'actuelle est sauvegardée d'abord)")
     restore.add_argument("path", metavar="FICHIER", type=Path)
+    compute = commands.add_parser("compute", help="calcule le scénario JSON FICHIER (- : entrée standard) sans base de données et écrit le résultat en JSON")
+    compute.add_argument("scenario", metavar="FICHIER")
     return parser
 
 
@@ -51,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             return backup(args)
         if args.command == "restore":
             return restore(args)
+        if args.command == "compute":
+            return run_compute(args.scenario)
         return start_window(args)
     except StorageError as error:
         print(error, file=sys.stderr)
