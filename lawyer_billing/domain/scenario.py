@@ -26,7 +26,7 @@ from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS
 from lawyer_billing.domain.interest import Payment
 from lawyer_billing.domain.money import CENT, MoneyError, money
-from lawyer_billing.domain.tariff import CLASSES, UnknownCodeError, normalise_code
+from lawyer_billing.domain.tariff import CLASSES, UnknownCodeError, normalise_code, shipped_tariff
 from lawyer_billing.domain.travel import TravelBasis, Trip
 
 ROOT = "$"
@@ -38,6 +38,9 @@ MAX_COUNT = 10_000
 MAX_ITEMS = 100_000
 MAX_REMINDER_DAYS = 3_650
 MAX_DOCUMENT_CHARS = 50_000_000
+# Dates far outside any mandate would only reach the edges of the calendar (CPP art. 18 needs
+# the Gregorian Easter, and a 3-year period must stay within year 9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 TRAVEL_BASES = {
     "in_district": TravelBasis.IN_DISTRICT,
@@ -353,6 +356,10 @@ class _Reader:
         if _incomplete(read):
             return None
         problems = len(self.problems)
+        first = shipped_tariff().first_effective
+        if read["issued"] < first:
+            self.fail(f"{path}.issued", f"l'entente ne s'applique qu'aux mandats délivrés à compter du "
+                      f"{first.isoformat()} (art. 53), pas le {read['issued'].isoformat()}")
         self.not_before(read, path, "ended", "issued", "la fin du mandat précède son émission")
         self.not_before(read, path, "ended", "judgment_date",
                         "le jugement qui met fin au mandat ne peut pas suivre la fin du mandat")
@@ -518,9 +525,12 @@ class _Reader:
         if not _DATE.fullmatch(value):
             return self.fail(path, f"{_shown(value)} n'est pas une date valide (AAAA-MM-JJ)")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return self.fail(path, f"{_shown(value)} n'est pas une date valide")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return self.fail(path, f"{_shown(value)} est hors des années {FIRST_YEAR} à {LAST_YEAR}")
+        return day
 
     def read_time(self, value: object, path: str) -> Any:
         found = _TIME.fullmatch(value) if isinstance(value, str) else None

@@ -12,7 +12,7 @@ from lawyer_billing.domain.billing import AppliedRule, PricedLine, Pricing
 from lawyer_billing.domain.compute import compute, result_document
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.money import money
-from lawyer_billing.domain.scenario import scenario_from_document
+from lawyer_billing.domain.scenario import ScenarioError, scenario_from_document
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 T98 = AppliedRule("T98", "Plaidoyer de culpabilité : montant de T127.")
@@ -191,3 +191,44 @@ def test_lines_always_sum_to_fees_and_total_to_the_cent(amounts, before):
     assert sum(reductions, Decimal("0.00")) == Decimal(out["cap_reduction"])
     assert Decimal(out["fees"]) - Decimal(out["cap_reduction"]) + Decimal(out["travel_total"]) == Decimal(out["total"])
     assert all(Decimal(line["cap_reduction"]) <= Decimal(line["amount"]) for line in out["lines"] if line["amount"])
+
+
+DAYS = st.dates(min_value=date(2006, 1, 1), max_value=date(2060, 12, 31)).map(date.isoformat)
+CODES = st.sampled_from(["T127", "T64 c)", "T55", "T19", "T101", "T98", "T96", "T201.1", "T8", "T122", "T26"])
+MONEY_TEXT = st.decimals(min_value=0, max_value=200_000, places=2).map(str)
+
+
+@st.composite
+def accepted_scenarios(draw):
+    """Scenarios whose fields each pass the reader; those it refuses as a whole are skipped."""
+    mandates = [{"id": f"M{i}", "client": "C", "issued": draw(DAYS), "ended": draw(st.none() | DAYS),
+                 "ended_by_judgment": draw(st.booleans())} for i in range(draw(st.integers(1, 3)))]
+    mandate_ids = st.sampled_from([m["id"] for m in mandates])
+    services = [{"id": f"S{i}", "mandate": draw(mandate_ids), "code": draw(CODES), "date": draw(DAYS),
+                 "amount": draw(st.none() | MONEY_TEXT), "class": draw(st.none() | st.sampled_from(["I", "IV"]))}
+                for i in range(draw(st.integers(0, 6)))]
+    travel = [{"id": f"D{i}", "mandate": draw(mandate_ids), "date": draw(DAYS), "km": draw(MONEY_TEXT),
+               "destination_km": draw(MONEY_TEXT), "basis": draw(st.sampled_from(
+                   ["in_district", "outside_district", "appeal_court_or_outside_tribunal", "authorized"]))}
+              for i in range(draw(st.integers(0, 2)))]
+    statements = [{"id": f"R{i}", "mandates": [draw(mandate_ids)], "sent": draw(st.none() | DAYS),
+                   "received": draw(st.none() | DAYS), "amount": draw(st.none() | MONEY_TEXT),
+                   "refusal_received": draw(st.none() | DAYS), "dispute_notice_sent": draw(st.none() | DAYS)}
+                  for i in range(draw(st.integers(0, 2)))]
+    return {"settings": {"today": draw(DAYS), "km_rate": "0.47",
+                         "cap_attribution": draw(st.sampled_from(["service_date", "mandate_date"]))},
+            "fees_before": {"2024-2025": draw(MONEY_TEXT)},
+            "mandates": mandates, "services": services, "travel": travel, "statements": statements}
+
+
+@settings(max_examples=150, deadline=None)
+@given(accepted_scenarios())
+def test_every_scenario_the_reader_accepts_is_computed_with_the_real_pricing(document):
+    try:
+        scenario = scenario_from_document(document, date(2026, 11, 22))
+    except ScenarioError:
+        return
+    out = result_document(compute(scenario))
+    lines = [Decimal(line["amount"]) for line in out["lines"] if line["amount"] is not None]
+    assert sum(lines, Decimal("0.00")) == Decimal(out["fees"])
+    assert all(line["findings"] for line in out["lines"] if line["amount"] is None)

@@ -94,6 +94,9 @@ def test_money_and_km_may_be_integers():
         ("mandates.0.issued", "2023-02-29", 'mandates[0].issued: "2023-02-29" n\'est pas une date valide'),
         ("mandates.0.issued", "2 mai 2024", 'mandates[0].issued: "2 mai 2024" n\'est pas une date valide (AAAA-MM-JJ)'),
         ("mandates.0.issued", 20240502, "mandates[0].issued: doit être une date \"AAAA-MM-JJ\" entre guillemets, pas un nombre"),
+        ("mandates.0.ended", "9999-12-01", 'mandates[0].ended: "9999-12-01" est hors des années 1900 à 2999'),
+        ("mandates.0.issued", "2007-03-31", "mandates[0].issued: l'entente ne s'applique qu'aux mandats délivrés "
+                                            "à compter du 2007-04-01 (art. 53), pas le 2007-03-31"),
         ("services.0.start", "25:00", 'services[0].start: "25:00" n\'est pas une heure valide ("HH:MM", de 00:00 à 23:59)'),
         ("services.0.end", "09:00", "services[0].end: l'heure de fin (09:00) doit suivre l'heure de début (09:30)"),
         ("services.0.end", ..., "services[0].end: donnez l'heure de début et l'heure de fin, ou aucune des deux (journée entière)"),
