@@ -1,22 +1,23 @@
 """The ``lawyer-billing`` command: no argument starts the window; subcommands work headless.
 
 A thin parser: each command calls into ``app`` or the services and turns a ``StorageError``
-into its sentence on stderr and a non-zero exit, never a traceback. Qt is imported only by the
-commands that show a window.
+into its sentence on stderr and a non-zero exit, never a traceback (an unexpected error is
+written to the log with its details, and the user gets one sentence saying where). Each
+command imports what it needs when it runs: ``compute`` loads neither Qt nor SQLAlchemy.
 """
 
 import argparse
+import logging
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from lawyer_billing import __version__
-from lawyer_billing.app import backup_folder, open_current_database
-from lawyer_billing.commands.compute import run as run_compute
-from lawyer_billing.storage.snapshots import copy_database, restore_file
-from lawyer_billing.storage.database import describe, resolve_url
+from lawyer_billing.logs import start_logging
 from lawyer_billing.storage.errors import StorageError
+
+log = logging.getLogger("lawyer_billing")
 
 EXIT_FAILURE = 1
 
@@ -47,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "compute":
+        from lawyer_billing.commands.compute import run as run_compute
+
+        return run_compute(args.scenario)
+    log_file = start_logging()
     try:
         if args.self_test:
             return self_test()
@@ -54,15 +60,21 @@ def main(argv: list[str] | None = None) -> int:
             return backup(args)
         if args.command == "restore":
             return restore(args)
-        if args.command == "compute":
-            return run_compute(args.scenario)
         return start_window(args)
     except StorageError as error:
+        log.warning("%s: %s", type(error).__name__, args.command or "fenêtre")
         print(error, file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception:
+        log.exception("erreur inattendue (commande : %s)", args.command or "fenêtre")
+        where = f" Les détails sont dans {log_file}." if log_file else ""
+        print(f"Erreur inattendue : l'opération n'a pas été faite.{where}", file=sys.stderr)
         return EXIT_FAILURE
 
 
 def start_window(args) -> int:
+    from lawyer_billing.app import open_current_database
+    from lawyer_billing.storage.database import describe, resolve_url
     from lawyer_billing.ui.application import has_display, run_window
 
     if not has_display():
@@ -78,6 +90,9 @@ def start_window(args) -> int:
 
 
 def self_test() -> int:
+    from lawyer_billing.app import open_current_database
+    from lawyer_billing.domain.tariff import shipped_tariff
+    from lawyer_billing.storage.database import describe, resolve_url
     from lawyer_billing.ui.application import window_self_test
 
     with tempfile.TemporaryDirectory(prefix="lawyer_billing-self-test-") as folder:
@@ -85,11 +100,16 @@ def self_test() -> int:
         engine, report = open_current_database(url, datetime.now())
         engine.dispose()
         platform = window_self_test(describe(url))
-    print(f"self-test: ok (migrations: {len(report.applied)}, platform: {platform})")
+    items = len(shipped_tariff())
+    print(f"self-test: ok (migrations: {len(report.applied)}, tariff items: {items}, platform: {platform})")
     return 0
 
 
 def backup(args) -> int:
+    from lawyer_billing.app import open_current_database
+    from lawyer_billing.storage.database import resolve_url
+    from lawyer_billing.storage.snapshots import copy_database
+
     url = resolve_url(args.db)
     engine, _ = open_current_database(url, datetime.now())
     copy_database(engine, args.path)
@@ -98,6 +118,10 @@ def backup(args) -> int:
 
 
 def restore(args) -> int:
+    from lawyer_billing.app import backup_folder, open_current_database
+    from lawyer_billing.storage.database import resolve_url
+    from lawyer_billing.storage.snapshots import restore_file
+
     url = resolve_url(args.db)
     engine, _ = open_current_database(url, datetime.now())
     kept = restore_file(args.path, engine, backup_folder(url), datetime.now())

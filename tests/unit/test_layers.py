@@ -17,7 +17,19 @@ def test_import_contracts_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_command_line_loads_no_qt_until_a_window_is_needed():
-    probe = "import sys, lawyer_billing.cli; print(any(m.startswith('PySide6') for m in sys.modules))"
+def test_the_command_line_loads_no_qt_nor_sqlalchemy_until_a_command_needs_them():
+    probe = ("import sys, lawyer_billing.cli; "
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'sqlalchemy', 'alembic'}))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"
+
+
+def test_compute_through_the_command_line_loads_no_qt_nor_sqlalchemy(tmp_path):
+    scenario = ROOT / "examples" / "scenario-minimal.json"
+    probe = ("import sys; sys.argv = ['lawyer-billing', 'compute', sys.argv[1]]\n"
+             "from lawyer_billing.cli import main\n"
+             "code = main()\n"
+             "loaded = {m.split('.')[0] for m in sys.modules} & {'PySide6', 'sqlalchemy', 'alembic'}\n"
+             "sys.stderr.write(repr((code, sorted(loaded))))")
+    result = subprocess.run([sys.executable, "-c", probe, str(scenario)], capture_output=True, text=True, check=True)
+    assert result.stderr.strip() == "(0, [])"
