@@ -18,8 +18,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from lawyer_billing.domain.data_files import read_yaml
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.money import MoneyError, money, round_cents
@@ -134,15 +134,7 @@ def sales_taxes(
 
 def _entries(path: Path, keys: set[str]) -> list[tuple[date, dict[str, Any]]]:
     """The ``values`` of a rate file as (effective date, entry); each entry has exactly ``keys``."""
-    try:
-        with path.open(encoding="utf-8") as stream:
-            document = yaml.safe_load(stream)
-    except OSError:
-        raise RateDataError(f"{path.name} : le fichier de taux est introuvable ou illisible.") from None
-    except yaml.YAMLError as problem:
-        raise RateDataError(f"{path.name} : le fichier n'est pas du YAML valide ({problem}).") from None
-    except ValueError as problem:  # PyYAML raises it for a date such as 2024-13-01
-        raise RateDataError(f"{path.name} : le fichier contient une date impossible ({problem}).") from None
+    document = read_yaml(path, RateDataError, "le fichier de taux")
     if not isinstance(document, dict) or "values" not in document:
         raise RateDataError(f"{path.name} : le fichier doit contenir une clé « values ».")
     unknown = set(document) - _FILE_KEYS

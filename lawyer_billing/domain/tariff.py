@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
+from lawyer_billing.domain.data_files import read_yaml
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.money import MoneyError, money
 from lawyer_billing.resources import resource_path
@@ -349,10 +350,7 @@ def shipped_tariff() -> Tariff:
 
 
 def _read_file(path: Path, label: str) -> list[TariffItem]:
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise TariffDataError(f"Fichier « {label} » : YAML illisible ({error}).") from None
+    records = read_yaml(path, TariffDataError, "le fichier du tarif")
     if not isinstance(records, list):
         raise TariffDataError(f"Fichier « {label} » : le fichier doit être une liste d'articles.")
     return [_read_record(record, label, index) for index, record in enumerate(records, start=1)]

@@ -24,8 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from lawyer_billing.domain.data_files import read_yaml
 from lawyer_billing.domain.calendar import is_juridical_day, period_end
 from lawyer_billing.domain.deadlines import AlternativeDue, Deadline, DeadlineKind
 from lawyer_billing.domain.tools.french_dates import format_date_fr
@@ -187,13 +186,7 @@ def _counted_back(
 
 
 def _entries(path: Path) -> list[Any]:
-    try:
-        with path.open(encoding="utf-8") as stream:
-            document = yaml.safe_load(stream)
-    except OSError:
-        raise PenalDataError(f"{path.name} : le fichier des délais est introuvable ou illisible.") from None
-    except yaml.YAMLError as problem:
-        raise PenalDataError(f"{path.name} : le fichier n'est pas du YAML valide ({problem}).") from None
+    document = read_yaml(path, PenalDataError, "le fichier des délais")
     if not isinstance(document, dict) or "periods" not in document:
         raise PenalDataError(f"{path.name} : le fichier doit contenir une clé « periods ».")
     unknown = set(document) - _FILE_KEYS
