@@ -111,8 +111,9 @@ def backup(args) -> int:
     from lawyer_billing.storage.snapshots import copy_database
 
     url = resolve_url(args.db)
-    engine, _ = open_current_database(url, datetime.now())
-    copy_database(engine, args.path)
+    now = datetime.now()
+    engine, _ = open_current_database(url, now)
+    copy_database(engine, args.path, now)
     print(f"Sauvegarde écrite dans {args.path}")
     return 0
 
@@ -123,7 +124,8 @@ def restore(args) -> int:
     from lawyer_billing.storage.snapshots import restore_file
 
     url = resolve_url(args.db)
-    engine, _ = open_current_database(url, datetime.now())
-    kept = restore_file(args.path, engine, backup_folder(url), datetime.now())
+    now = datetime.now()
+    engine, _ = open_current_database(url, now)
+    kept = restore_file(args.path, engine, backup_folder(url), now)
     print(f"Base de données restaurée depuis {args.path}. L'ancienne version est conservée dans {kept}.")
     return 0

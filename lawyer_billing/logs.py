@@ -6,11 +6,12 @@ not copied from user data, and tracebacks keep code lines, not local variables.
 """
 
 import logging
-import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from platformdirs import user_log_path
+
+from lawyer_billing.private_files import create_private_file
 
 LOG_FILE = "lawyer_billing.log"
 MAX_BYTES = 1_000_000
@@ -26,9 +27,7 @@ def start_logging(folder: Path | None = None) -> Path | None:
     folder cannot be written: logging must never stop the application)."""
     path = (folder or log_folder()) / LOG_FILE
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        create_private_file(path, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError:
         return None

@@ -6,26 +6,20 @@ same client names and amounts as the database itself (art. 13 of the entente: pr
 secrecy). A restore always keeps a backup of the data it replaces.
 """
 
-import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from lawyer_billing.storage.database import APPLICATION_ID, SQLITE_HEADER
+from lawyer_billing.private_files import create_private_file
+from lawyer_billing.storage.database import is_ours, read_header
 from lawyer_billing.storage.errors import RestoreRefusedError, StorageError
 
 BACKUP_SUFFIX = ".sqlite3"
 PREFIX = "lawyer_billing-"
 DEFAULT_KEEP = 10
 DAILY = timedelta(days=1)
-
-
-def create_private_file(path: Path) -> None:
-    """Create ``path`` empty with mode 0600 (replacing nothing: it must not exist)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
@@ -56,17 +50,13 @@ def check_backup_file(path: Path) -> None:
     """Raise ``RestoreRefusedError`` unless ``path`` is an intact lawyer_billing database."""
     if not path.is_file():
         raise RestoreRefusedError(f"Le fichier {path} n'existe pas.")
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise RestoreRefusedError(f"Le fichier {path} n'est pas une sauvegarde lawyer_billing.")
+    if not is_ours(read_header(path)):
+        raise RestoreRefusedError(f"Le fichier {path} n'est pas une sauvegarde lawyer_billing.")
     try:
         with closing(_connect(path, read_only=True)) as connection:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError:
         raise RestoreRefusedError(f"Le fichier {path} est endommagé et ne peut pas être restauré.") from None
-    if application_id != APPLICATION_ID:
-        raise RestoreRefusedError(f"Le fichier {path} n'est pas une sauvegarde lawyer_billing.")
     if integrity != "ok":
         raise RestoreRefusedError(f"Le fichier {path} est endommagé et ne peut pas être restauré.")
 

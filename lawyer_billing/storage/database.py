@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from lawyer_billing.private_files import create_private_file
 from lawyer_billing.storage.errors import (
     DatabaseUnreachableError,
     DataFolderNotWritableError,
@@ -125,18 +126,23 @@ def _prepare_sqlite_file(path: Path) -> None:
             f"Le dossier de données {folder} n'est pas accessible en écriture : "
             "choisissez un autre emplacement avec --db ou corrigez ses permissions."
         ) from None
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    create_private_file(path, exist_ok=True)
 
 
-def _application_id(header: bytes) -> int:
-    return int.from_bytes(header[68:72], "big")
+def read_header(path: Path) -> bytes:
+    """The 100-byte SQLite header of ``path`` (shorter for a file that is not SQLite)."""
+    with path.open("rb") as handle:
+        return handle.read(100)
+
+
+def is_ours(header: bytes) -> bool:
+    """An SQLite header carrying our application id (bytes 68-71, ``PRAGMA application_id``)."""
+    return header.startswith(SQLITE_HEADER) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 def _check_sqlite_is_ours(path: Path) -> None:
     """Ours: our id in the header, or a file with no table yet (new, or never migrated)."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    header = read_header(path)
     if not header:
         return
     damaged = NotOurDatabaseError(
@@ -144,7 +150,7 @@ def _check_sqlite_is_ours(path: Path) -> None:
     )
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise damaged
-    if _application_id(header) == APPLICATION_ID:
+    if is_ours(header):
         return
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:

@@ -13,11 +13,11 @@ from pathlib import Path
 from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.engine import make_url
 
+from lawyer_billing.private_files import create_private_file
 from lawyer_billing.storage.backup import (
     BackupFolder,
     check_backup_file,
     copy_sqlite,
-    create_private_file,
     overwrite_sqlite,
 )
 from lawyer_billing.storage.database import create_db_engine, sqlite_path
@@ -30,7 +30,7 @@ def _sqlite_engine(path: Path) -> Engine:
     return create_db_engine(make_url(f"sqlite:///{path}"))
 
 
-def copy_database(engine: Engine, target: Path, now: datetime | None = None) -> None:
+def copy_database(engine: Engine, target: Path, now: datetime) -> None:
     """Write the whole database into the new SQLite file ``target`` (never over an existing file)."""
     if target.exists():
         raise StorageError(f"Le fichier {target} existe déjà : choisissez un autre nom, rien n'a été écrasé.")
@@ -44,7 +44,8 @@ def copy_database(engine: Engine, target: Path, now: datetime | None = None) -> 
         raise StorageError(f"Impossible d'écrire {target} : {error.strerror}.") from None
     copy_engine = _sqlite_engine(target)
     try:
-        migrate(copy_engine, backups=BackupFolder(target.parent), now=now or datetime.now())
+        # a new, empty file: the migration has nothing to back up
+        migrate(copy_engine, backups=BackupFolder(target.parent), now=now)
         _copy_rows(engine, copy_engine)
     except Exception:
         copy_engine.dispose()

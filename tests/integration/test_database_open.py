@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from lawyer_billing.storage.database import open_database, resolve_url
 from lawyer_billing.storage.errors import DatabaseUnreachableError, NotOurDatabaseError
 from lawyer_billing.storage.snapshots import copy_database
-from tests.helpers import fill_every_table, migrated_engine
+from tests.helpers import NOW, fill_every_table, migrated_engine
 
 
 def mode(path) -> int:
@@ -24,7 +24,7 @@ def test_database_file_and_copies_are_owner_only(tmp_path):
     engine = migrated_engine(make_url(f"sqlite:///{database}"), tmp_path / "backups")
     fill_every_table(engine)
     assert mode(database) == 0o600
-    copy_database(engine, tmp_path / "copie.sqlite3")
+    copy_database(engine, tmp_path / "copie.sqlite3", NOW)
     assert mode(tmp_path / "copie.sqlite3") == 0o600
     engine.dispose()
 

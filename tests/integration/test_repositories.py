@@ -53,3 +53,22 @@ def test_saving_a_stale_copy_is_refused_and_keeps_the_other_save(engine):
         MandateRepository(uow.session).update(replace(mandate, notes="seconde"))
     with UnitOfWork(engine) as uow:
         assert MandateRepository(uow.session).get(mandate.id).notes == "première"
+
+
+def test_office_and_disbursement_round_trip(engine):
+    from lawyer_billing.domain.mandate import LegalAidOffice
+    from lawyer_billing.domain.service import Disbursement
+    from lawyer_billing.storage.repositories import DisbursementRepository, OfficeRepository
+
+    with UnitOfWork(engine) as uow:
+        office = OfficeRepository(uow.session).add(LegalAidOffice(name="Centre communautaire juridique de Montréal"))
+        mandate = MandateRepository(uow.session).add(Mandate(
+            number="M2", client_name="B", issued_on=date(2024, 5, 2), matter_type=MatterType.CIVIL, office_id=office.id))
+        DisbursementRepository(uow.session).add(Disbursement(
+            mandate_id=mandate.id, incurred_on=date(2024, 6, 1), description="Expertise", amount=Decimal("1250.05"),
+            receipt_reference="F-77", expert_authorised_on=date(2024, 5, 20)))
+        uow.commit()
+    with UnitOfWork(engine) as uow:
+        stored = DisbursementRepository(uow.session).all()
+        assert OfficeRepository(uow.session).get(office.id).name == "Centre communautaire juridique de Montréal"
+    assert stored[0].amount == Decimal("1250.05") and stored[0].expert_authorised_on == date(2024, 5, 20)

@@ -13,11 +13,11 @@ most 1.5 day per day, art. 719(3.1) C.cr. and R. v. Summers, 2014 SCC 26), D = B
 sentence imposed.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from lawyer_billing.domain.calendar import add_months
 from lawyer_billing.domain.tools.french_dates import format_date_fr
 from lawyer_billing.domain.tools.sentence_errors import (
     InvalidCreditRatioError,
@@ -56,13 +56,6 @@ def whole_days(days: Decimal) -> int:
     if 0 < days < 1:
         return 1
     return int(days)
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day ``months`` calendar months later, or the month's last day if it has fewer."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def months_in_days(start: date, months: int) -> int:
