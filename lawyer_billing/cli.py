@@ -7,6 +7,7 @@ command imports what it needs when it runs: ``compute`` loads neither Qt nor SQL
 """
 
 import argparse
+import importlib
 import logging
 import sys
 import tempfile
@@ -20,6 +21,13 @@ from lawyer_billing.storage.errors import StorageError
 log = logging.getLogger("lawyer_billing")
 
 EXIT_FAILURE = 1
+
+#: The subcommands, each a module of ``lawyer_billing.commands`` (see its docstring).
+COMMANDS = ("compute", "backup", "restore")
+
+
+def _command(name: str):
+    return importlib.import_module(f"lawyer_billing.commands.{name}")
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -37,29 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help="base de données (adresse SQLAlchemy) ; sinon LAWYER_BILLING_DB ou le fichier par défaut")
     parser.add_argument("--self-test", action="store_true", help="vérifie l'installation sur une base jetable, puis quitte")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    backup = commands.add_parser("backup", help="copie la base de données dans FICHIER")
-    backup.add_argument("path", metavar="FICHIER", type=Path)
-    restore = commands.add_parser("restore", help="remplace la base de données par la sauvegarde FICHIER (l'actuelle est sauvegardée d'abord)")
-    restore.add_argument("path", metavar="FICHIER", type=Path)
-    compute = commands.add_parser("compute", help="calcule le scénario JSON FICHIER (- : entrée standard) sans base de données et écrit le résultat en JSON")
-    compute.add_argument("scenario", metavar="FICHIER")
+    for name in COMMANDS:
+        module = _command(name)
+        module.add_arguments(commands.add_parser(name, help=module.HELP, description=module.HELP))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "compute":
-        from lawyer_billing.commands.compute import run as run_compute
-
-        return run_compute(args.scenario)
+    if args.command == "compute":  # its own exit codes and messages (docs/compute-format.md)
+        return _command("compute").run(args)
     log_file = start_logging()
     try:
         if args.self_test:
             return self_test()
-        if args.command == "backup":
-            return backup(args)
-        if args.command == "restore":
-            return restore(args)
+        if args.command:
+            return _command(args.command).run(args)
         return start_window(args)
     except StorageError as error:
         log.warning("%s: %s", type(error).__name__, args.command or "fenêtre")
@@ -102,30 +103,4 @@ def self_test() -> int:
         platform = window_self_test(describe(url))
     items = len(shipped_tariff())
     print(f"self-test: ok (migrations: {len(report.applied)}, tariff items: {items}, platform: {platform})")
-    return 0
-
-
-def backup(args) -> int:
-    from lawyer_billing.app import open_current_database
-    from lawyer_billing.storage.database import resolve_url
-    from lawyer_billing.storage.snapshots import copy_database
-
-    url = resolve_url(args.db)
-    now = datetime.now()
-    engine, _ = open_current_database(url, now)
-    copy_database(engine, args.path, now)
-    print(f"Sauvegarde écrite dans {args.path}")
-    return 0
-
-
-def restore(args) -> int:
-    from lawyer_billing.app import backup_folder, open_current_database
-    from lawyer_billing.storage.database import resolve_url
-    from lawyer_billing.storage.snapshots import restore_file
-
-    url = resolve_url(args.db)
-    now = datetime.now()
-    engine, _ = open_current_database(url, now)
-    kept = restore_file(args.path, engine, backup_folder(url), now)
-    print(f"Base de données restaurée depuis {args.path}. L'ancienne version est conservée dans {kept}.")
     return 0

@@ -1,5 +1,7 @@
-"""Headless commands: each reads its input, calls into the domain and writes its output.
+"""The headless subcommands of ``lawyer-billing``, one module each.
 
-No command here opens a database or imports Qt; ``cli.py`` registers them and passes the
-arguments on. ``compute`` turns a JSON scenario into a JSON result (``docs/compute-format.md``).
+Every module listed in ``cli.COMMANDS`` has ``HELP`` (one French line for ``--help``),
+``add_arguments(parser)`` and ``run(args) -> int``. Importing a command module must stay
+light (standard library and the domain only): the parser imports them all, and ``compute``
+must load neither Qt nor SQLAlchemy. Heavy imports go inside ``run``.
 """

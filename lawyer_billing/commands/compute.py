@@ -18,13 +18,23 @@ from lawyer_billing.domain.compute import PriceServices, compute, result_documen
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.scenario import ROOT, Problem, ScenarioError, read_scenario
 
+HELP = "calcule le scénario JSON FICHIER (- : entrée standard) sans base de données et écrit le résultat en JSON"
+
 EXIT_OK = 0
 EXIT_INVALID = 2
 EXIT_INTERNAL = 3
 STDIN = "-"
 
 
-def run(
+def add_arguments(parser) -> None:
+    parser.add_argument("scenario", metavar="FICHIER")
+
+
+def run(args) -> int:
+    return compute_file(args.scenario)
+
+
+def compute_file(
     source: str,
     *,
     stdin: TextIO | None = None,

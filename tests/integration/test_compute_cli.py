@@ -79,7 +79,7 @@ def test_a_missing_file_exits_2_on_one_line(tmp_path):
 def test_an_unexpected_error_exits_3_on_one_line_without_traceback():
     code = (
         "import sys\n"
-        "from lawyer_billing.commands.compute import run\n"
+        "from lawyer_billing.commands.compute import compute_file as run\n"
         "def broken(services, mandates):\n"
         "    raise RuntimeError('panne')\n"
         "sys.exit(run(sys.argv[1], price=broken))\n"
@@ -91,7 +91,7 @@ def test_an_unexpected_error_exits_3_on_one_line_without_traceback():
 def test_compute_imports_neither_qt_nor_sqlalchemy():
     code = (
         "import io, sys\n"
-        "from lawyer_billing.commands.compute import run\n"
+        "from lawyer_billing.commands.compute import compute_file as run\n"
         "assert run(sys.argv[1], stdout=io.StringIO()) == 0\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'sqlalchemy', 'alembic'}))\n"
     )
