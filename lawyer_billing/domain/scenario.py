@@ -251,6 +251,10 @@ class _Reader:
             "services": _Field(self.list_of(self.read_object), default=[]),
             "travel": _Field(self.list_of(self.read_object), default=[]),
             "statements": _Field(self.list_of(self.read_object), default=[]),
+            # read by the ``statement`` command (the relevé's letterhead and header); compute
+            # needs neither, but a scenario written for one command is valid for the other
+            "lawyer": _Field(self.read_object, default={}),
+            "statement": _Field(self.read_object, default={}),
         })
         settings = self.settings(top["settings"], default_today)
         known = self.ids(document.get("mandates"))
