@@ -10,6 +10,8 @@ from lawyer_billing.storage.backup import BackupFolder
 from lawyer_billing.storage.database import open_database
 from lawyer_billing.storage.migrate import migrate
 from lawyer_billing.storage.rows import (
+    AuditEventRow,
+    DeadlineLogRow,
     DisbursementRow,
     DisputeRow,
     KmRateRow,
@@ -43,13 +45,14 @@ def fill_every_table(engine) -> None:
         office = LegalAidOfficeRow(name="Bureau d'aide juridique de Montréal (criminel)", address="1, rue Notre-Dame Est")
         mandate = MandateRow(
             number="2024-0001-CR", client_name="Éloïse Gagnon", matter_type="criminal_penal",
-            issued_on=date(2024, 5, 2), court="Cour du Québec", district="Montréal",
+            issued_on=date(2024, 5, 2), court="Cour du Québec", district="Montréal", matter="Affaire Gagnon",
         )
         session.add_all([office, mandate])
         session.flush()
         mandate.office_id = office.id
         service = ServiceRow(mandate_id=mandate.id, code="T127", rendered_on=date(2024, 6, 3),
-                             start=time(9, 30), end=time(11, 45), disposition="guilty_plea")
+                             start=time(9, 30), end=time(11, 45), disposition="guilty_plea",
+                             rule_facts='{"charged_as": "T127"}')
         statement = StatementRow(number="R-2024-001", type="final", created_on=date(2024, 9, 20),
                                  total=Decimal("330.00"), mandates=[mandate])
         session.add_all([service, statement])
@@ -77,5 +80,9 @@ def fill_every_table(engine) -> None:
                              source_note="Gazette officielle", entered_by="atremblay", entered_at=NOW),
             UserHolidayRow(day=date(2026, 12, 31), label="Fermeture du palais"),
             SettingRow(key="cap_attribution", value="service_date"),
+            AuditEventRow(at=NOW, user="atremblay", action="create", entity="mandate", entity_id=mandate.id,
+                          summary="Mandat 2024-0001-CR"),
+            DeadlineLogRow(logged_at=NOW, subject_kind="mandate", subject="2024-0001-CR", kind="filing",
+                           due=date(2027, 9, 10), article="entente art. 15", state="upcoming"),
         ])
         session.commit()

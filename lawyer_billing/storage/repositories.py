@@ -1,10 +1,13 @@
 """Repositories: domain objects in, domain objects out; rows stay inside storage.
 
 Domain dataclasses and rows use the same field names, so one pair of converters serves every
-entity; enumerations are stored as their text value and rebuilt from the field's type.
+entity; enumerations are stored as their text value and rebuilt from the field's type, and
+mappings (a service's ``rule_facts``) as JSON text with sorted keys.
 """
 
+import json
 import types
+from collections.abc import Mapping
 from dataclasses import fields
 from enum import Enum
 from typing import Generic, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -13,10 +16,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lawyer_billing.domain.mandate import LegalAidOffice, Mandate
-from lawyer_billing.domain.service import Disbursement, Service
+from lawyer_billing.domain.service import Disbursement, Service, Travel
 from lawyer_billing.domain.tariff import OverlayAmount
 from lawyer_billing.storage.errors import ConcurrentEditError
-from lawyer_billing.storage.rows import DisbursementRow, LegalAidOfficeRow, MandateRow, ServiceRow, TariffOverlayRow
+from lawyer_billing.storage.rows import (
+    DisbursementRow,
+    LegalAidOfficeRow,
+    MandateRow,
+    ServiceRow,
+    TariffOverlayRow,
+    TravelRow,
+)
 
 T = TypeVar("T")
 
@@ -26,18 +36,32 @@ def _enum_type(hint) -> type[Enum] | None:
     return next((c for c in candidates if isinstance(c, type) and issubclass(c, Enum)), None)
 
 
+def _is_mapping(hint) -> bool:
+    return get_origin(hint) in (Mapping, dict)
+
+
 def to_domain(row, cls: type[T]) -> T:
     hints = get_type_hints(cls)
     values = {}
     for field in fields(cls):
         value = getattr(row, field.name)
         enum = _enum_type(hints[field.name])
-        values[field.name] = enum(value) if enum and value is not None else value
+        if enum and value is not None:
+            value = enum(value)
+        elif _is_mapping(hints[field.name]):
+            value = json.loads(value or "{}")
+        values[field.name] = value
     return cls(**values)
 
 
 def row_values(obj) -> dict:
-    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("id", "version")}
+    values = {}
+    for field in fields(obj):
+        if field.name in ("id", "version"):
+            continue
+        value = getattr(obj, field.name)
+        values[field.name] = json.dumps(dict(value), sort_keys=True, ensure_ascii=False) if isinstance(value, Mapping) else value
+    return values
 
 
 class Repository(Generic[T]):
@@ -97,6 +121,10 @@ class ServiceRepository(Repository[Service]):
 
 class DisbursementRepository(Repository[Disbursement]):
     domain_type, row_type = Disbursement, DisbursementRow
+
+
+class TravelRepository(Repository[Travel]):
+    domain_type, row_type = Travel, TravelRow
 
 
 class TariffOverlayRepository:

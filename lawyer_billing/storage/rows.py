@@ -97,6 +97,13 @@ class MandateRow(Versioned, Base):
     judgment_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: the case (« affaire ») for the maximum counts "dans une même affaire" (T56, T63, T119...)
+    matter: Mapped[str] = mapped_column(String(120), default="")
+    #: cessation of aid notified (art. 23-24): later services need to be conservatory acts
+    aid_ceased_on: Mapped[date | None] = mapped_column(Date)
+    #: T66: the client's side (plaintiff/defendant) and the earlier matrimonial mandate
+    party: Mapped[str] = mapped_column(String(20), default="")
+    earlier_mandate_id: Mapped[int | None] = mapped_column(ForeignKey("mandate.id"))
 
     services: Mapped[list["ServiceRow"]] = relationship(back_populates="mandate")
 
@@ -121,6 +128,8 @@ class ServiceRow(Versioned, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     amount_override: Mapped[Decimal | None]
     override_reason: Mapped[str] = mapped_column(Text, default="")
+    #: the optional facts some rules need (T97 charged_as, T26 contestations, T119...), as JSON
+    rule_facts: Mapped[str] = mapped_column(Text, default="{}")
 
     mandate: Mapped[MandateRow] = relationship(back_populates="services")
 
@@ -149,6 +158,7 @@ class TravelRow(Versioned, Base):
     alternate_km: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     parking: Mapped[Decimal | None]
     actual_cost: Mapped[Decimal | None]
+    description: Mapped[str] = mapped_column(Text, default="")
 
 
 statement_mandate = Table(
@@ -160,7 +170,11 @@ statement_mandate = Table(
 
 
 class StatementRow(Versioned, Base):
-    """A relevé d'honoraires; frozen once ``sent_on`` is set (see ``frozen_statements``)."""
+    """A relevé d'honoraires; frozen once ``finalized_on`` is set (see ``frozen_statements``).
+
+    The amounts are those of the finalized lines, kept so that a statement reads the same
+    years later whatever the tariff or the rules become; ``lines_hash`` seals them.
+    """
 
     __tablename__ = "statement"
     __table_args__ = (UniqueConstraint("number"),)
@@ -174,6 +188,16 @@ class StatementRow(Versioned, Base):
     sent_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     total: Mapped[Decimal | None]
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("legal_aid_office.id"))
+    finalized_on: Mapped[date | None] = mapped_column(Date)
+    fees: Mapped[Decimal | None]
+    cap_reduction: Mapped[Decimal | None]
+    travel_total: Mapped[Decimal | None]
+    disbursements_total: Mapped[Decimal | None]
+    gst: Mapped[Decimal | None]
+    qst: Mapped[Decimal | None]
+    lines_hash: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str] = mapped_column(Text, default="")
 
     mandates: Mapped[list[MandateRow]] = relationship(secondary=statement_mandate)
     lines: Mapped[list["StatementLineRow"]] = relationship(
@@ -182,6 +206,8 @@ class StatementRow(Versioned, Base):
 
 
 class StatementLineRow(Base):
+    """One line of a statement: a fee (``kind`` "fee", from a service), a trip or a disbursement."""
+
     __tablename__ = "statement_line"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -195,6 +221,12 @@ class StatementLineRow(Base):
     tariff_amount: Mapped[Decimal | None]
     amount: Mapped[Decimal]
     rules: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="fee")
+    mandate_id: Mapped[int | None] = mapped_column(ForeignKey("mandate.id"))
+    travel_id: Mapped[int | None] = mapped_column(ForeignKey("travel.id"))
+    disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
+    cap_reduction: Mapped[Decimal | None]
+    findings: Mapped[str] = mapped_column(Text, default="")
 
     statement: Mapped[StatementRow] = relationship(back_populates="lines")
 
@@ -216,6 +248,7 @@ class RefusalRow(Versioned, Base):
     received_on: Mapped[date] = mapped_column(Date)
     reasons: Mapped[str] = mapped_column(Text)
     amount_refused: Mapped[Decimal]
+    reference: Mapped[str] = mapped_column(String(80), default="")
 
 
 class DisputeRow(Versioned, Base):
@@ -226,6 +259,7 @@ class DisputeRow(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     refusal_id: Mapped[int] = mapped_column(ForeignKey("refusal.id"), index=True)
     conciliation_requested_on: Mapped[date | None] = mapped_column(Date)
+    conciliation_ended_on: Mapped[date | None] = mapped_column(Date)
     notice_sent_on: Mapped[date | None] = mapped_column(Date)
     answer_received_on: Mapped[date | None] = mapped_column(Date)
     arbitration_letter_sent_on: Mapped[date | None] = mapped_column(Date)
@@ -276,3 +310,37 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AuditEventRow(Base):
+    """Who changed what and when: one row per saved user action, never updated or deleted.
+
+    ``summary`` names the record (a mandate number, a statement number), never an amount or
+    a client's notes, so the trail can be shown to a colleague without exposing a file.
+    """
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    user: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeadlineLogRow(Base):
+    """A deadline as it was computed and shown on a given day, so a lawyer can later prove
+    what the application said (and when) about a filing or dispute period."""
+
+    __tablename__ = "deadline_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    logged_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(40))
+    due: Mapped[date] = mapped_column(Date)
+    article: Mapped[str] = mapped_column(String(80), default="")
+    state: Mapped[str] = mapped_column(String(20), default="")

@@ -1,5 +1,6 @@
-"""A sent statement is immutable in the storage layer itself (corrections are supplementary
-statements), on SQLite and PostgreSQL; its follow-up (received, paid) stays recordable."""
+"""A finalized statement is immutable in the storage layer itself (corrections are
+supplementary statements), on SQLite and PostgreSQL; its follow-up (sent, received, paid)
+stays recordable."""
 
 from datetime import date
 from decimal import Decimal
@@ -21,9 +22,9 @@ def engine(database_url, tmp_path):
     engine.dispose()
 
 
-def send(engine) -> None:
+def finalize(engine) -> None:
     with UnitOfWork(engine) as uow:
-        uow.session.scalar(select(StatementRow)).sent_on = date(2024, 10, 1)
+        uow.session.scalar(select(StatementRow)).finalized_on = date(2024, 9, 30)
         uow.commit()
 
 
@@ -42,27 +43,30 @@ def test_a_draft_statement_can_still_be_corrected(engine):
     lambda s: s.add(StatementLineRow(statement_id=s.scalar(select(StatementRow)).id, position=2,
                                      rendered_on=date(2024, 6, 4), code="T3", label="ajout", amount=Decimal("60"))),
     lambda s: setattr(s.scalar(select(StatementRow)), "total", Decimal("1.00")),
-    lambda s: setattr(s.scalar(select(StatementRow)), "sent_on", None),
+    lambda s: setattr(s.scalar(select(StatementRow)), "finalized_on", None),
+    lambda s: setattr(s.scalar(select(StatementRow)), "cap_reduction", Decimal("10.00")),
     lambda s: (statement := s.scalar(select(StatementRow)), statement.mandates.clear()),
     lambda s: s.delete(s.scalar(select(StatementRow))),
-], ids=["edit line", "delete line", "add line", "change total", "unsend", "change mandates", "delete statement"])
-def test_a_sent_statement_refuses_every_change_and_keeps_its_content(engine, change):
-    send(engine)
+], ids=["edit line", "delete line", "add line", "change total", "unfinalize", "change reduction", "change mandates",
+     "delete statement"])
+def test_a_finalized_statement_refuses_every_change_and_keeps_its_content(engine, change):
+    finalize(engine)
     with UnitOfWork(engine) as uow, pytest.raises(FrozenStatementError, match="relevé supplémentaire"):
         touched = change(uow.session)  # keep what the change touched alive until the flush
         uow.commit()
     del touched
     with UnitOfWork(engine) as uow:
         statement = uow.session.scalar(select(StatementRow))
-        assert statement.total == Decimal("330.00") and statement.sent_on == date(2024, 10, 1)
+        assert statement.total == Decimal("330.00") and statement.finalized_on == date(2024, 9, 30)
         assert [(line.code, line.amount) for line in statement.lines] == [("T127", Decimal("330.00"))]
         assert len(statement.mandates) == 1
 
 
-def test_the_follow_up_of_a_sent_statement_is_recorded(engine):
-    send(engine)
+def test_the_follow_up_of_a_finalized_statement_is_recorded(engine):
+    finalize(engine)
     with UnitOfWork(engine) as uow:
         statement = uow.session.scalar(select(StatementRow))
+        statement.sent_on = date(2024, 10, 1)
         statement.received_on = date(2024, 10, 3)
         statement.status = "received"
         uow.commit()
