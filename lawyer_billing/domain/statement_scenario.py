@@ -1,0 +1,149 @@
+"""The ``lawyer`` and ``statement`` objects of a compute scenario, read for ``lawyer-billing
+statement``: the relevé's letterhead, its header and its disbursements (art. 19).
+
+The scenario itself is read by ``domain/scenario.py``; this module reads the two objects that
+``compute`` accepts and ignores, with the same field readers, so the rules (texts, dates,
+amounts as strings) and the messages (``lawyer.name: champ obligatoire absent``) are the same.
+Every problem of both parts is reported together, in one ``ScenarioError``.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lawyer_billing.domain.scenario import (
+    _INVALID,
+    Problem,
+    Scenario,
+    ScenarioError,
+    _Field,
+    _incomplete,
+    _Reader,
+    read_scenario,
+)
+from lawyer_billing.domain.statement import (
+    Disbursement,
+    Letterhead,
+    Office,
+    StatementError,
+    StatementHeader,
+    StatementType,
+)
+
+STATEMENT_TYPES = {kind.value: kind for kind in StatementType}
+
+
+@dataclass(frozen=True)
+class StatementScenario:
+    """A scenario with what its relevé prints besides the computed lines."""
+
+    scenario: Scenario
+    lawyer: Letterhead
+    header: StatementHeader
+    disbursements: tuple[Disbursement, ...]
+
+
+def read_statement_scenario(text: str, default_today: date) -> StatementScenario:
+    """The scenario in the JSON ``text`` with its ``lawyer`` and ``statement`` objects.
+
+    ``statement.date`` defaults to the scenario's ``settings.today`` (itself ``default_today``
+    when absent). Raises ``ScenarioError`` with every problem found; raises nothing else.
+    """
+    problems: list[Problem] = []
+    scenario = None
+    try:
+        scenario = read_scenario(text, default_today)
+    except ScenarioError as error:
+        problems += error.problems
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):  # read_scenario has said why
+        raise ScenarioError(problems) from None
+    if not isinstance(document, dict):
+        raise ScenarioError(problems)
+    reader = _StatementReader()
+    today = scenario.settings.today if scenario else default_today
+    mandates = reader.ids(document.get("mandates"))
+    lawyer = reader.lawyer(document.get("lawyer"))
+    header, disbursements = reader.statement(document.get("statement"), today, mandates)
+    problems += reader.problems
+    if problems or scenario is None:
+        raise ScenarioError(problems)
+    return StatementScenario(scenario, lawyer, header, disbursements)
+
+
+class _StatementReader(_Reader):
+    """The scenario's field readers, with the objects of the relevé."""
+
+    def lawyer(self, value: object) -> Any:
+        read = self.fields({} if value is None else value, "lawyer", {
+            "name": _Field(self.read_identifier, required=True),
+            "address": _Field(self.read_lines, default=()),
+            "barreau_number": _Field(self.read_text, default=""),
+            "csj_number": _Field(self.read_text, default=""),
+            "gst_number": _Field(self.read_text),
+            "qst_number": _Field(self.read_text),
+            "district": _Field(self.read_text, default=""),
+        })
+        if _incomplete(read):
+            return None
+        return Letterhead(**{key: value.strip() if isinstance(value, str) else value
+                             for key, value in read.items()})
+
+    def statement(self, value: object, today: date, mandates: set[str]) -> tuple[Any, tuple[Disbursement, ...]]:
+        path = "statement"
+        read = self.fields({} if value is None else value, path, {
+            "number": _Field(self.read_identifier, required=True),
+            "type": _Field(self.choice(STATEMENT_TYPES), default=StatementType.FINAL),
+            "supplements": _Field(self.read_identifier),
+            "office": _Field(self.office),
+            "date": _Field(self.read_date, default=today),
+            "disbursements": _Field(self.list_of(lambda v, p: self.disbursement(v, p, mandates)), default=[]),
+        })
+        if _incomplete(read):
+            return None, ()
+        kind, supplements = read["type"], read["supplements"]
+        if kind is StatementType.SUPPLEMENTARY and supplements is None:
+            self.fail(f"{path}.supplements", "obligatoire pour un relevé supplémentaire : le numéro du relevé complété")
+            return None, ()
+        if kind is not StatementType.SUPPLEMENTARY and supplements is not None:
+            self.fail(f"{path}.supplements", f"seul un relevé de type « supplementary » en complète un autre, "
+                      f"pas un relevé « {kind.value} »")
+            return None, ()
+        try:
+            header = StatementHeader(read["number"].strip(), kind, read["date"], read["office"], supplements)
+        except StatementError as error:  # pragma: no cover - the checks above come first
+            self.fail(path, str(error))
+            return None, ()
+        return header, tuple(read["disbursements"])
+
+    def office(self, value: object, path: str) -> Any:
+        read = self.fields(value, path, {
+            "name": _Field(self.read_identifier, required=True),
+            "address": _Field(self.read_lines, default=()),
+        })
+        if _incomplete(read):
+            return _INVALID
+        return Office(read["name"].strip(), read["address"])
+
+    def disbursement(self, value: object, path: str, mandates: set[str]) -> Any:
+        read = self.fields(value, path, {
+            "date": _Field(self.read_date, required=True),
+            "description": _Field(self.read_identifier, required=True),
+            "amount": _Field(self.read_money, required=True),
+            "receipt": _Field(self.read_text, default=""),
+            "mandate": _Field(self.reference(mandates), default=""),
+        })
+        if _incomplete(read):
+            return _INVALID
+        return Disbursement(read["date"], read["description"], read["amount"], read["receipt"], read["mandate"])
+
+    def read_lines(self, value: object, path: str) -> Any:
+        """An address: one text, or a list of texts, one per printed line."""
+        if isinstance(value, str):
+            text = self.read_text(value, path)
+            return _INVALID if text is _INVALID else (text,)
+        lines = self.list_of(self.read_text)(value, path)
+        return _INVALID if lines is _INVALID else tuple(lines)
+
