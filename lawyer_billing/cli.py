@@ -86,8 +86,8 @@ def start_window(args) -> int:
         )
         return EXIT_FAILURE
     url = resolve_url(args.db)
-    open_current_database(url, datetime.now())
-    return run_window(describe(url))
+    engine, _ = open_current_database(url, datetime.now())
+    return run_window(engine, describe(url))
 
 
 def self_test() -> int:
@@ -99,8 +99,8 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="lawyer_billing-self-test-") as folder:
         url = resolve_url(f"sqlite:///{Path(folder) / 'self-test.sqlite3'}")
         engine, report = open_current_database(url, datetime.now())
+        platform = window_self_test(engine, describe(url))
         engine.dispose()
-        platform = window_self_test(describe(url))
     items = len(shipped_tariff())
     print(f"self-test: ok (migrations: {len(report.applied)}, tariff items: {items}, platform: {platform})")
     return 0

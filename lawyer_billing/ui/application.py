@@ -1,10 +1,13 @@
-"""Starting Qt: the application object, the main window, and the offscreen self-test."""
+"""Starting Qt: the application object, the main window in the lawyer's language, the self-test."""
 
 import os
 import sys
 
 from PySide6.QtWidgets import QApplication
 
+from lawyer_billing.services.settings import load_preferences
+from lawyer_billing.ui.context import AppContext
+from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.main_window import MainWindow
 
 
@@ -22,18 +25,26 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_window(database: str) -> int:
+def _window(engine, database: str) -> MainWindow:
+    context = AppContext(engine=engine, database=database)
+    with context.unit_of_work() as uow:
+        context.language = load_preferences(uow).language
+    install_language(context.language)
+    return MainWindow(context)
+
+
+def run_window(engine, database: str) -> int:
     app = _application()
-    window = MainWindow(database)
+    window = _window(engine, database)
     window.show()
     return app.exec()
 
 
-def window_self_test(database: str) -> str:
+def window_self_test(engine, database: str) -> str:
     """Open and close the main window offscreen; return the Qt platform that was used."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
-    window = MainWindow(database)
+    window = _window(engine, database)
     window.show()
     app.processEvents()
     shown = window.isVisible()

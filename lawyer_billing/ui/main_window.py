@@ -1,50 +1,180 @@
-"""The main window: title, menus, and a status bar that always says which database is open."""
+"""The main window: the screens on the left (Ctrl+1 to Ctrl+8), the open database in the status bar.
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+It knows the screens only through ``ui/screens`` (``TITLE`` and ``Screen(context)``); it
+routes ``open_record`` requests to the screen that owns the record, tells the other screens
+to refresh when one saves, guards unsaved work on closing, and remembers its geometry and
+the last screen on this workstation.
+"""
+
+from importlib import import_module
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from lawyer_billing import __version__
+from lawyer_billing.ui.context import AppContext
+from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.screens import SCREENS
 
 TITLE = "lawyer_billing — Facturation des mandats d'aide juridique"
+#: which screen opens a record of each kind
+OWNERS = {"mandate": "mandates", "service": "mandates", "statement": "statements", "refusal": "disputes",
+          "dispute": "disputes", "tariff_item": "tariff"}
+
+
+def load_screen_modules(names=SCREENS) -> dict:
+    modules = {}
+    for name in names:
+        qualified = f"lawyer_billing.ui.screens.{name}"
+        try:
+            modules[name] = import_module(qualified)
+        except ModuleNotFoundError as error:
+            if error.name != qualified:
+                raise
+    return modules
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: str) -> None:
+    def __init__(self, context: AppContext, settings: QSettings | None = None, screens=SCREENS) -> None:
         super().__init__()
-        self.database = database
-        self.setWindowTitle(TITLE)
-        self.resize(1100, 720)
-        self.welcome = QLabel(
-            "<h2>Bienvenue</h2>"
-            "<p>La base de données est prête. Commencez par saisir votre profil d'avocat, "
-            "puis votre premier mandat d'aide juridique.</p>"
-        )
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
-        self.setCentralWidget(self.welcome)
-        self.database_label = QLabel(f"Base de données : {database}")
+        self.context = context
+        self.settings = settings if settings is not None else QSettings()
+        self.modules = load_screen_modules(screens)
+        self.resize(1200, 760)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self.screens: dict[str, QWidget] = {}
+        for name, module in self.modules.items():
+            screen = module.Screen(context)
+            screen.setObjectName(f"screen_{name}")
+            self.screens[name] = screen
+            self.stack.addWidget(screen)
+            self.navigation.addItem("")
+        self.navigation.currentRowChanged.connect(self._show_row)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
+        for row in range(min(len(self.screens), 9)):
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self, activated=lambda row=row: self.navigation.setCurrentRow(row))
+        context.events.open_record.connect(self.open_record)
+        context.events.changed.connect(self._refresh_others)
+        self.retranslate()
+        self._restore()
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def show_screen(self, name: str) -> QWidget:
+        self.navigation.setCurrentRow(list(self.screens).index(name))
+        return self.screens[name]
+
+    def current_screen_name(self) -> str | None:
+        row = self.navigation.currentRow()
+        return list(self.screens)[row] if 0 <= row < len(self.screens) else None
+
+    def _show_row(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        screen = self.stack.currentWidget()
+        if hasattr(screen, "refresh"):
+            screen.refresh()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        name = OWNERS.get(kind)
+        if name in self.screens and hasattr(self.screens[name], "open_record"):
+            self.show_screen(name).open_record(kind, record_id)
+
+    def _refresh_others(self, _kind: str) -> None:
+        current = self.stack.currentWidget()
+        for screen in self.screens.values():
+            if screen is not current and hasattr(screen, "mark_stale"):
+                screen.mark_stale()
+
+    # -- texts --------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fichier")
-        quit_action = QAction("&Quitter", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Aide")
-        about_action = QAction("À &propos de lawyer_billing", self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr(TITLE))
+        for row, module in enumerate(self.modules.values()):
+            self.navigation.item(row).setText(f"{tr(module.TITLE)}\tCtrl+{row + 1}" if row < 9 else tr(module.TITLE))
+        self.file_menu.setTitle(tr("&Fichier"))
+        self.quit_action.setText(tr("&Quitter"))
+        self.help_menu.setTitle(tr("&Aide"))
+        self.about_action.setText(tr("À &propos de lawyer_billing"))
+        self.database_label.setText(tr("Base de données : {}").format(self.context.database))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def about_text(self) -> str:
         return (
             f"<b>lawyer_billing</b> {__version__}<br>"
-            "Facturation des mandats d'aide juridique selon l'entente entre le ministre de la Justice "
-            "et le Barreau du Québec (annexe II, tarif T1 à T236).<br><br>"
-            f"Données : {self.database}"
+            + tr("Facturation des mandats d'aide juridique selon l'entente entre le ministre de la Justice "
+                 "et le Barreau du Québec (annexe II, tarif T1 à T236).")
+            + "<br><br>"
+            + tr("Données : {}").format(self.context.database)
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "À propos de lawyer_billing", self.about_text())
+        QMessageBox.about(self, tr("À propos de lawyer_billing"), self.about_text())
+
+    # -- closing and remembering ---------------------------------------------------------
+
+    def unsaved_screens(self) -> list[str]:
+        return [
+            tr(self.modules[name].TITLE) for name, screen in self.screens.items()
+            if hasattr(screen, "has_unsaved_changes") and screen.has_unsaved_changes()
+        ]
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        unsaved = self.unsaved_screens()
+        if unsaved:
+            answer = QMessageBox.question(
+                self, tr("Modifications non enregistrées"),
+                tr("Des modifications ne sont pas enregistrées ({}). Quitter quand même et les perdre ?")
+                .format(", ".join(unsaved)),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/screen", self.current_screen_name() or "")
+        event.accept()
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = self.settings.value("window/screen", "")
+        if last in self.screens:
+            self.show_screen(last)
+        elif self.screens:
+            self.navigation.setCurrentRow(0)

@@ -1,21 +1,98 @@
-"""The main window as a user sees it: its title, the database it has open, the About box."""
+"""The main window as a user sees it: title, database, About box, navigation, language, memory."""
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QWidget
 
 from lawyer_billing import __version__
+from lawyer_billing.ui.context import AppContext
+from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.main_window import MainWindow
 
 
-def test_window_shows_which_database_is_open(qtbot):
-    window = MainWindow("/home/avocate/.local/share/lawyer_billing/lawyer_billing.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert "Facturation des mandats d'aide juridique" in window.windowTitle()
-    assert window.database_label.text() == "Base de données : /home/avocate/.local/share/lawyer_billing/lawyer_billing.sqlite3"
-    assert [action.text() for action in window.menuBar().actions()] == ["&Fichier", "&Aide"]
+class Placeholder(QWidget):
+    """Stands for a screen module in these tests (the real screens have their own tests)."""
+
+    def __init__(self, context):
+        super().__init__()
+        self.opened = []
+        self.unsaved = False
+        QLabel("écran", self)
+
+    def open_record(self, kind, record_id):
+        self.opened.append((kind, record_id))
+
+    def has_unsaved_changes(self):
+        return self.unsaved
 
 
-def test_about_box_gives_version_and_data_location(qtbot):
-    window = MainWindow("postgresql+psycopg://avocat:***@serveur/cabinet")
-    qtbot.addWidget(window)
-    text = window.about_text()
+def window(qtbot, tmp_path, database="/home/avocate/.local/share/lawyer_billing/lawyer_billing.sqlite3", monkeypatch=None):
+    context = AppContext(engine=None, database=database)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(context, settings=settings, screens=())
+    qtbot.addWidget(main)
+    return main
+
+
+def test_window_shows_which_database_is_open(qtbot, tmp_path):
+    main = window(qtbot, tmp_path)
+    main.show()
+    qtbot.waitExposed(main)
+    assert "Facturation des mandats d'aide juridique" in main.windowTitle()
+    assert main.database_label.text() == "Base de données : /home/avocate/.local/share/lawyer_billing/lawyer_billing.sqlite3"
+    assert [action.text() for action in main.menuBar().actions()] == ["&Fichier", "&Aide"]
+
+
+def test_about_box_gives_version_and_data_location(qtbot, tmp_path):
+    main = window(qtbot, tmp_path, database="postgresql+psycopg://avocat:***@serveur/cabinet")
+    text = main.about_text()
     assert __version__ in text and "postgresql+psycopg://avocat:***@serveur/cabinet" in text
+
+
+def test_english_is_applied_in_place_and_french_comes_back(qtbot, tmp_path):
+    main = window(qtbot, tmp_path)
+    install_language("en")
+    try:
+        qtbot.waitUntil(lambda: main.database_label.text().startswith("Database"))
+        assert [action.text() for action in main.menuBar().actions()] == ["&File", "&Help"]
+        assert main.database_label.text().startswith("Database: ")
+    finally:
+        install_language("fr")
+    qtbot.waitUntil(lambda: main.database_label.text().startswith("Base"))
+    assert main.database_label.text().startswith("Base de données : ")
+
+
+def test_records_open_on_their_screen_and_the_last_screen_is_remembered(qtbot, tmp_path, monkeypatch):
+    import types
+
+    modules = {name: types.SimpleNamespace(TITLE=title, Screen=Placeholder)
+               for name, title in (("dashboard", "Tableau de bord"), ("mandates", "Mandats"))}
+    monkeypatch.setattr("lawyer_billing.ui.main_window.load_screen_modules", lambda names: modules)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    context = AppContext(engine=None, database="x")
+    main = MainWindow(context, settings=settings)
+    qtbot.addWidget(main)
+    assert main.current_screen_name() == "dashboard"
+    context.events.open_record.emit("mandate", 12)
+    assert main.current_screen_name() == "mandates" and main.screens["mandates"].opened == [("mandate", 12)]
+    main.close()
+    again = MainWindow(context, settings=settings)
+    qtbot.addWidget(again)
+    assert again.current_screen_name() == "mandates"
+
+
+def test_closing_with_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
+    import types
+
+    from PySide6.QtWidgets import QMessageBox
+
+    modules = {"court_day": types.SimpleNamespace(TITLE="Journée d'audience", Screen=Placeholder)}
+    monkeypatch.setattr("lawyer_billing.ui.main_window.load_screen_modules", lambda names: modules)
+    main = MainWindow(AppContext(engine=None, database="x"),
+                      settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.show()
+    main.screens["court_day"].unsaved = True
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Cancel)
+    main.close()
+    assert main.isVisible() and "Journée d'audience" in asked[0]

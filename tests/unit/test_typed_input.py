@@ -1,0 +1,65 @@
+"""Dates, times and amounts typed the way a Quebec lawyer types them."""
+
+from datetime import date, time
+from decimal import Decimal
+
+import pytest
+
+from lawyer_billing.domain.typed_input import TypedInputError, parse_date, parse_money, parse_time
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-06-03", date(2024, 6, 3)),
+    ("3/6/2024", date(2024, 6, 3)),
+    ("03/06/24", date(2024, 6, 3)),
+    ("3 juin", date(2026, 6, 3)),
+    ("3 juin 2024", date(2024, 6, 3)),
+    ("1er août 2024", date(2024, 8, 1)),
+    ("1er aout 2024", date(2024, 8, 1)),
+    ("3 Juin 2024", date(2024, 6, 3)),
+    ("June 3, 2024", date(2024, 6, 3)),
+    ("aujourd'hui", TODAY),
+])
+def test_dates_typed_as_text(text, expected):
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "La date est vide"),
+    ("2024-02-30", "n'existe pas au calendrier"),
+    ("31/4/2024", "n'existe pas au calendrier"),
+    ("demain matin", "n'est pas une date"),
+    ("3 juinet 2024", "n'est pas une date"),
+])
+def test_bad_dates_say_what_is_expected(text, message):
+    with pytest.raises(TypedInputError, match=message):
+        parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9:30", time(9, 30)), ("9h30", time(9, 30)), ("13 h 45", time(13, 45)), ("14h", time(14)), ("19", time(19)),
+])
+def test_times(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["25:00", "9:75", "midi"])
+def test_bad_times(text):
+    with pytest.raises(TypedInputError):
+        parse_time(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 234,56 $", Decimal("1234.56")), ("1234.56", Decimal("1234.56")), ("$1,234.56", Decimal("1234.56")),
+    ("12", Decimal("12.00")), ("0,5", Decimal("0.50")), ("1\u202f234,56\u00a0$", Decimal("1234.56")),
+])
+def test_amounts(text, expected):
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize("text", ["12,345", "douze", "1.2.3", "NaN", "Infinity"])
+def test_bad_amounts(text):
+    with pytest.raises(TypedInputError):
+        parse_money(text)
