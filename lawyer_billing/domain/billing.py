@@ -61,14 +61,25 @@ class ServiceFacts:
     charged_as: str | None = None
     #: T26: the number of distinct contestations (several defendants) the plaintiff's lawyer met
     contestations: int = 1
-    #: T46, T81: the judgment is on an injunction; ``after_interlocutory``: a judgment on the
-    #: interlocutory injunction came before the judgment on the merits
+    #: T46, T81: the action is an injunction (its class is at least IIIa, or II in appeal);
+    #: ``after_interlocutory``: a judgment on the interlocutory injunction came before the
+    #: judgment on the merits
     injunction: bool = False
     after_interlocutory: bool = False
     #: T119: the adjournment was obtained at the lawyer's request (only two are paid)
     at_own_request: bool = True
     #: T95, art. 21: another lawyer rendered part of the services a lump sum pays for
     shared_lump_sum: bool = False
+    #: T49, T73, T80, T82: ``"extraordinary_remedy"`` (« recours extraordinaires », judicial
+    #: review, evocation...) or ``"habeas_corpus"``: class II, and no half under T80
+    remedy: str | None = None
+    #: T195: « la contestation d'une des parties en litige nécessite la tenue d'une audition »
+    #: (the review is then paid in full, even with a final decision by consent: not T196)
+    contested_hearing: bool = False
+    #: T201.1-T201.2, youth protection: whom the lawyer represents, ``"child"`` (T201.1, the
+    #: children of one family) or ``"parent"`` (T201.2, a parent several of whose children are
+    #: concerned); ``children`` counts the children either way
+    represents: str = "child"
 
 
 @dataclass(frozen=True)

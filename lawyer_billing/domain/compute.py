@@ -6,7 +6,9 @@ deadlines and every finding, assembled from the domain's own calculators.
 ``docs/compute-format.md``, whose keys are a public contract (extend, never rename). Data
 flows one way:
 
-1. the services are priced by ``price_services`` (annex II and its rules), one line each;
+1. the services are priced by ``price_services`` (annex II and its rules), one line each; a
+   line under special consideration is given the last day of its request (T8) when a
+   statement billing it was sent;
 2. the lines that are fees (not the T19, T192 and T101 reimbursements) go, in order of service
    date, through ``apply_cap`` with the fees already generated (art. 22);
 3. each trip gets its allowance at the km rate in force on its date (art. 20);
@@ -18,7 +20,7 @@ flows one way:
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -40,6 +42,7 @@ from lawyer_billing.domain.interest import InterestResult, late_interest
 from lawyer_billing.domain.money import ZERO, round_cents
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.rates import load_km_rates
+from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION, special_consideration_request
 from lawyer_billing.domain.scenario import Scenario, StatementFacts
 from lawyer_billing.domain.travel import TravelResult, travel_allowance
 
@@ -120,7 +123,11 @@ def compute(scenario: Scenario, price: PriceServices = price_services) -> Comput
     pricing = price(scenario.services, {m.id: m for m in scenario.mandates})
     cap = _cap(scenario, pricing.lines)
     reductions = {reduction.line_id: reduction for reduction in cap.lines}
-    lines = tuple(_line(priced, reductions.get(priced.service)) for priced in pricing.lines)
+    services = {service.id: service for service in scenario.services}
+    lines = tuple(
+        _line(_special_consideration_due(priced, services[priced.service], scenario), reductions.get(priced.service))
+        for priced in pricing.lines
+    )
     travel = _travel(scenario)
     interest = tuple(_interest(s, scenario.settings.today) for s in scenario.statements if _bears_interest(s))
     findings = (
@@ -156,6 +163,26 @@ def _line(priced: PricedLine, reduction: LineReduction | None) -> ComputedLine:
     if reduction is None:
         return ComputedLine(priced, round_cents(priced.amount), None, ZERO, priced.findings)
     return ComputedLine(priced, reduction.amount, reduction.fiscal_year, reduction.reduction, priced.findings)
+
+
+def _special_consideration_due(priced: PricedLine, service: ServiceFacts, scenario: Scenario) -> PricedLine:
+    """T8: a line under special consideration gets the last day of its request when the
+    scenario says when the statement was sent: six months after the earliest statement that
+    bills the line's mandate and was sent on or after the service (the earliest is the safe
+    reading when several could hold the line). Without one, the finding says the date is not
+    known."""
+    if not any(f.code == SPECIAL_CONSIDERATION for f in priced.findings):
+        return priced
+    sent = [
+        (s.sent, s.id) for s in scenario.statements
+        if service.mandate in s.mandates and s.sent is not None and s.sent >= service.date
+    ]
+    if not sent:
+        return priced
+    day, statement = min(sent)
+    due = special_consideration_deadline(day, extra=scenario.settings.holidays).due
+    dated = special_consideration_request(priced.code, priced.service, due, day, statement)
+    return replace(priced, findings=tuple(dated if f.code == SPECIAL_CONSIDERATION else f for f in priced.findings))
 
 
 def _amount_unknown(priced: PricedLine) -> Finding:

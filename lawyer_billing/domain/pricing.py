@@ -4,8 +4,10 @@
 whole batch, always in this order. This is the one place the precedence is written down:
 
 1. **Base figure** (``rules/base.py``, art. 14 and 53): the item's figure for the mandate's
-   issue date and, for the civil items, the class of the action; a rate of another item (T4,
-   T37b, T44, T50, T80, T91, T228b); T97 (the charge as laid); a percentage of the case (T54,
+   issue date and, for the civil items, the class of the action, which the annex sets for
+   injunctions (T46, T81: a floor), extraordinary remedies and habeas corpus (T49, T73, T82)
+   (``rules/civil_classes.py``); a rate of another item (T4, T37b, T44, T50, T80 except in the
+   matters it excludes, T91, T228b); T97 (the charge as laid); a percentage of the case (T54,
    T55 and its settlement fractions); a lost figure is the lawyer's figure or no amount. Then
    the amounts the lawyer claims and no rule changes: special consideration (T1, T8-T12, T94,
    T170, T224.2, or a claim above a tariff figure), art. 14 (no tariff rate, T130) and art. 21
@@ -13,8 +15,8 @@ whole batch, always in this order. This is the one place the precedence is writt
 2. **Units**: figure × units; with start and end times, T96 for the "par jour" items (half a
    day, evening) and the half-days a "par demi-journée" line covers (T188, T64c, T43, T84, T93,
    T122-T128...) (``rules/half_day.py``).
-3. **Additions and fractions** (``rules/additions.py``): T26, T46/T81, T66, T196, T201.1-T201.2
-   (``children``), T201.4/T206.2/T220f.
+3. **Additions and fractions** (``rules/additions.py``): T26, T46/T81, T66, T196 (not for a
+   contested T195), T201.1-T201.2 (``children``, ``represents``), T201.4/T206.2/T220f.
 4. **T98** several informations of one client the same day (``rules/multiple_informations.py``).
 5. **T99 / T187 / T201.1** several beneficiaries heard together
    (``rules/several_beneficiaries.py``).
@@ -53,7 +55,9 @@ def price_services(
     gives a line without amount and a finding saying what to fix.
     """
     lookup = Lookup(tariff if tariff is not None else shipped_tariff())
-    lines = [build_line(index, service, mandates.get(service.mandate), lookup) for index, service in enumerate(services)]
+    lines = [
+        build_line(index, service, mandates.get(service.mandate), lookup) for index, service in enumerate(services)
+    ]
     for line in lines:
         base_amount(line, lookup)
     half_days(lines)

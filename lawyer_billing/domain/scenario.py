@@ -26,6 +26,7 @@ from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS
 from lawyer_billing.domain.interest import Payment
 from lawyer_billing.domain.money import CENT, MoneyError, money
+from lawyer_billing.domain.rules import civil_classes
 from lawyer_billing.domain.tariff import CLASSES, UnknownCodeError, normalise_code, shipped_tariff
 from lawyer_billing.domain.travel import TravelBasis, Trip
 
@@ -54,6 +55,9 @@ DISPOSITIONS = (
     "trial", "guilty_plea", "found_guilty", "consent", "settled_before_defence", "settled_after_defence",
 )
 PARTIES = ("plaintiff", "defendant")
+# ``ServiceFacts.remedy`` (T49, T73, T80, T82) and ``ServiceFacts.represents`` (T201.1-T201.2).
+REMEDIES = tuple(civil_classes.REMEDIES)
+REPRESENTED = ("child", "parent")
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
@@ -394,8 +398,15 @@ class _Reader:
             "after_interlocutory": _Field(self.read_bool, default=False),
             "at_own_request": _Field(self.read_bool, default=True),
             "shared_lump_sum": _Field(self.read_bool, default=False),
+            "remedy": _Field(self.choice({r: r for r in REMEDIES})),
+            "contested_hearing": _Field(self.read_bool, default=False),
+            "represents": _Field(self.choice({r: r for r in REPRESENTED}), default="child"),
         })
         if _incomplete(read):
+            return None
+        if read["remedy"] is not None and read["injunction"]:
+            self.fail(f"{path}.remedy", "une injonction (« injunction ») n'est pas un recours extraordinaire ni un "
+                      "habeas corpus (T46, T49, T80) : donnez l'un ou l'autre")
             return None
         start, end = read["start"], read["end"]
         if (start is None) != (end is None):

@@ -9,6 +9,13 @@ means the figure is unknown and the user must enter it.
 
 The date that governs an amount is the date the mandate was issued: art. 53 makes the
 entente apply to mandates issued from 1 April 2007 (T201.1-T201.2: from 1 January 2008).
+
+Two codes rest on a reading of the text, and are kept after re-reading it. ``T34a`` and
+``T34b``: T34 gives two lines « Au procureur du demandeur » without letters, then « Au
+procureur du défendeur » as c) and d), and T37 b) pays « ceux de l'article 34a »; the letters a)
+and b) are inferred (the labels say so), never a figure. T54's « classe II article T3a » names
+no item (T3 has no sub-item a), and nothing in the text says which item was meant): it is kept
+as written in T54's note and resolved to nothing.
 """
 
 import csv

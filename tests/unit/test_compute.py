@@ -116,6 +116,45 @@ def test_deadlines_of_the_example_with_their_articles_and_status():
     assert out["deadlines"][1]["met_late"] is True
 
 
+def test_the_example_of_the_tariff_rules_gives_its_stored_result():
+    # T46 (class IIIa floor, then « majorés de la moitié »: 1 000 + 500), T80 excluded for habeas
+    # corpus, T8 with its last day (R1 sent 2025-07-15 + 6 months = 2026-01-15), T195 contested
+    # (410 $ in full), T201.2 (410 + 205 + 205 = 820 $): fees 1 500 + 2 500 + 410 + 820 = 5 230 $.
+    text = (EXAMPLES / "scenario-tariff-rules.json").read_text(encoding="utf-8")
+    out = result_document(compute(scenario_from_document(json.loads(text), date(2000, 1, 1))))
+    assert out == json.loads((EXAMPLES / "scenario-tariff-rules.result.json").read_text(encoding="utf-8"))
+    assert out["fees"] == "5230.00"
+
+
+def _special_consideration_message(document: dict) -> str:
+    scenario = scenario_from_document(document, date(2000, 1, 1))
+    out = result_document(compute(scenario))
+    (line,) = [line for line in out["lines"] if line["service"] == "S2"]
+    (finding,) = [f for f in line["findings"] if f["code"] == "special_consideration"]
+    assert finding in out["findings"]
+    return finding["message"]
+
+
+def test_t8_the_special_consideration_finding_gives_its_last_day_when_the_statement_was_sent():
+    # T8: « avec son relevé d'honoraires ou dans les six mois de l'envoi de son relevé »: R1 was
+    # sent 2024-10-01 (after the service of 2024-06-04); + 6 months = Tuesday 2025-04-01.
+    document = example()
+    document["services"].append({"id": "S2", "mandate": "M1", "code": "T94", "date": "2024-06-04", "amount": "2500"})
+    message = _special_consideration_message(document)
+    assert "au plus tard le 2025-04-01 (six mois après l'envoi du relevé R1 le 2024-10-01)" in message
+
+
+def test_t8_without_a_statement_sent_after_the_service_the_date_is_said_to_be_unknown():
+    document = example()
+    document["services"].append({"id": "S2", "mandate": "M1", "code": "T94", "date": "2024-10-02", "amount": "2500"})
+    assert "date d'envoi du relevé inconnue" in _special_consideration_message(document)
+    del document["statements"][0]["sent"]
+    document["statements"][0]["received"] = None
+    document["statements"][0]["paid"] = None
+    document["services"][1]["date"] = "2024-06-04"
+    assert "date d'envoi du relevé inconnue" in _special_consideration_message(document)
+
+
 def test_dispute_and_arbitration_deadlines_art_32_and_35():
     document = example()
     statement = document["statements"][0]

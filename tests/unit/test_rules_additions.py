@@ -54,6 +54,29 @@ def test_t196_consent_decision():
     assert _amount("T194", disposition="consent") == Decimal("205.00")
 
 
+def _line(code, **facts):
+    return price_services([ServiceFacts("S1", "M1", code, date(2025, 3, 3), **facts)], MANDATES).lines[0]
+
+
+def test_t195_a_contested_review_is_paid_in_full_despite_t196():
+    # T195 (410 $): « payable nonobstant les dispositions de l'article T196 si la contestation
+    # d'une des parties en litige nécessite la tenue d'une audition »; without it, a final
+    # decision by consent without witnesses is half: 205 $ (T196).
+    contested = _line("T195", disposition="consent", contested_hearing=True)
+    assert contested.amount == Decimal("410.00")
+    assert [rule.code for rule in contested.rules] == ["T195"]
+    assert contested.rules[0].explanation_fr.startswith("T195 : payable en entier malgré T196 (410,00 $)")
+    assert _amount("T195", disposition="consent") == Decimal("205.00")
+    assert _amount("T195", contested_hearing=True) == Decimal("410.00")
+
+
+def test_t195_paragraph_is_t195s_own_a_t194_by_consent_stays_half():
+    # T196 covers « la décision finale prévue aux articles T194 et T195 »; the exception of a
+    # contestation that required a hearing is written in T195 only.
+    line = _line("T194", disposition="consent", contested_hearing=True)
+    assert (line.amount, [rule.code for rule in line.rules]) == (Decimal("205.00"), ["T196"])
+
+
 def test_t201_4_from_the_third_half_day_and_t211():
     # T201.4: 4 half-days of mediation: 2 × 165 $ = 330 $.
     assert _amount("T201.4", units=4) == Decimal("330.00")

@@ -101,3 +101,49 @@ def test_t201_1_from_the_children_count():
     old = price_services([_service("S1", "M", "T194", children=3)], {"M": MandateFacts("M", "C", date(2007, 12, 31))})
     assert old.lines[0].amount == Decimal("410.00")
     assert old.lines[0].findings[0].code == "t201_1_not_in_force"
+
+
+def test_t201_2_a_parent_of_several_children_is_priced_and_cited_under_t201_2():
+    # T201.2: « Lorsqu'un avocat représente un parent dont plus d'un enfant est visé par les
+    # procédures du Directeur de la protection de la jeunesse, il a droit aux honoraires prévus
+    # à T201.1 avec les adaptations nécessaires »: T194 410 $ + 205 $ + 205 $ = 820 $ for three
+    # children; two children: 410 + 205 = 615 $.
+    parent, child = price_services(
+        [_service("S1", "M1", "T194", children=3, represents="parent"), _service("S2", "M3", "T194", children=3)],
+        MANDATES,
+    ).lines
+    assert (parent.amount, [rule.code for rule in parent.rules]) == (Decimal("820.00"), ["T201.2"])
+    assert parent.rules[0].explanation_fr.startswith("T201.2 : parent dont 3 enfants sont visés par les procédures")
+    assert (child.amount, [rule.code for rule in child.rules]) == (Decimal("820.00"), ["T201.1"])
+    assert _amounts(_service("S1", "M1", "T194", children=2, represents="parent")) == [Decimal("615.00")]
+
+
+def test_t201_2_not_before_2008_like_t201_1():
+    # art. 53: T201.1-T201.2 apply to mandates issued from 2008-01-01.
+    old = price_services(
+        [_service("S1", "M", "T194", children=3, represents="parent")], {"M": MandateFacts("M", "C", date(2007, 12, 31))}
+    )
+    assert old.lines[0].amount == Decimal("410.00")
+    assert old.lines[0].findings[0].code == "t201_1_not_in_force"
+
+
+def test_two_parents_heard_together_are_grouped_beneficiaries_t187_not_t201_1():
+    # T201.1 sets T187 aside for « plus d'un enfant de la même famille » only; two parents
+    # represented together fall under T187: one fee (T194, 410 $).
+    lines = price_services(
+        [
+            _service("S1", "M3", "T194", co_accused_group="F", represents="parent"),
+            _service("S2", "M4", "T194", co_accused_group="F", represents="parent"),
+        ],
+        MANDATES,
+    ).lines
+    assert [line.amount for line in lines] == [Decimal("410.00"), Decimal("0.00")]
+    assert lines[1].rules[0].code == "T187"
+
+
+def test_t201_1_and_t201_2_are_not_billed_on_their_own():
+    # Both are rates of « les honoraires prévus » of another item (T194...): the finding says to
+    # bill that item with the number of children and whom the lawyer represents.
+    line = price_services([_service("S1", "M1", "T201.2")], MANDATES).lines[0]
+    assert line.amount is None
+    assert line.findings[0].code == "not_billable" and "nombre d'enfants" in line.findings[0].message_fr

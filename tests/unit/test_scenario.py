@@ -78,6 +78,24 @@ def test_omitted_optional_fields_take_their_defaults_and_today_the_callers():
     assert scenario.travel == () and scenario.statements == ()
 
 
+def test_the_fields_of_t49_t80_t195_and_t201_2_are_read_and_default_to_the_former_results():
+    (default,) = scenario_from_document(example(), DEFAULT_TODAY).services
+    assert (default.remedy, default.contested_hearing, default.represents) == (None, False, "child")
+    document = example()
+    document["services"][0].update(remedy="habeas_corpus", contested_hearing=True, represents="parent")
+    (service,) = scenario_from_document(document, DEFAULT_TODAY).services
+    assert (service.remedy, service.contested_hearing, service.represents) == ("habeas_corpus", True, "parent")
+
+
+def test_an_injunction_is_not_an_extraordinary_remedy_t80():
+    document = example()
+    document["services"][0].update(remedy="extraordinary_remedy", injunction=True)
+    assert problems(document) == [
+        "services[0].remedy: une injonction (« injunction ») n'est pas un recours extraordinaire ni un habeas "
+        "corpus (T46, T49, T80) : donnez l'un ou l'autre"
+    ]
+
+
 def test_a_code_is_read_in_any_spelling_of_the_tariff():
     assert scenario_from_document(changed("services.0.code", "T64 c)"), DEFAULT_TODAY).services[0].code == "T64c"
 
@@ -149,6 +167,11 @@ def test_money_and_km_may_be_integers():
         ("mandates", {}, "mandates: doit être une liste [...], pas un objet"),
         ("mandates", ..., "mandates: champ obligatoire absent"),
         ("services", [3], "services[0]: doit être un objet {...}, pas un nombre"),
+        ("services.0.remedy", "mandamus", 'services[0].remedy: "mandamus" n\'est pas permis ; valeurs permises : '
+                                          "extraordinary_remedy, habeas_corpus"),
+        ("services.0.represents", "mother", 'services[0].represents: "mother" n\'est pas permis ; valeurs permises : '
+                                            "child, parent"),
+        ("services.0.contested_hearing", 1, "services[0].contested_hearing: doit être true ou false, pas 1"),
     ],
 )
 def test_each_problem_names_its_field_by_json_path_in_french(path, value, expected):

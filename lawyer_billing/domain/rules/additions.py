@@ -2,8 +2,9 @@
 
 Percentages of an indemnity or a judgment (T54, T55), the share of a lump sum (T95, art. 21),
 additional contestations (T26), injunctions (T46, T81), a new matrimonial mandate (T66), the
-consent decision in youth protection (T196), several children (T201.1-T201.2) and conciliation
-from the third half-day (T201.4, T206.2, T220f). Each function changes one line.
+consent decision in youth protection (T196, not for a contested review under T195), several
+children (T201.1, or T201.2 for a parent) and conciliation from the third half-day (T201.4,
+T206.2, T220f). Each function changes one line.
 """
 
 from datetime import date
@@ -20,6 +21,7 @@ _T201_1_FROM = date(2008, 1, 1)
 _T201_1_ARTICLES = frozenset({"T193", "T194", "T195", "T196", "T197", "T198", "T199", "T200", "T201"})
 #: T201.4, T206.2, T220f: « plus 165 $ par demi-journée [...] à compter de la troisième »
 _FROM_THIRD_HALF_DAY = frozenset({"T201.4", "T206.2", "T220f"})
+_PART_4 = "Partie 4"
 _T55_FLOOR = Decimal("100000")
 _T55_CEILING = Decimal("1000000")
 _T55_SETTLEMENTS = {
@@ -29,7 +31,14 @@ _T55_SETTLEMENTS = {
 
 
 def percentage_of_base(line: Line, lookup: Lookup) -> None:
-    """The items that are a percentage of a figure of the case, given as ``base_amount``."""
+    """The items that are a percentage of a figure of the case, given as ``base_amount``.
+
+    T54 also says that before a tribunal other than the TAQ « les honoraires applicables sont
+    ceux prévus à la classe II article T3a ». The annex has no T3a (T3 is a single amount, the
+    request to cease to occupy), and nothing in the text says which item was meant (T33a?
+    T37a?): the reference is kept as written in the item's note, never resolved to a guess; the
+    lawyer bills the class II item of the service rendered.
+    """
     item, base = line.item, line.service.base_amount
     assert item is not None
     rate = lookup.figure(item, line.issued, None)
@@ -81,9 +90,19 @@ def lump_sum_share(line: Line) -> None:
     """Art. 21: « Lorsque le tarif prévu à l'annexe II prévoit un montant forfaitaire pour
     l'ensemble des services et que le mandat est accompli par plus d'un avocat, chaque avocat
     [...] a droit [...] à la partie du forfait correspondant aux services qu'il a rendus. »
-    T95 gives the whole lump sum only "si aucun autre service juridique n'a été rendu au
-    bénéficiaire [...] dans la même affaire [...] par un autre avocat"; the share is the
-    lawyer's own figure."""
+    T95 (Part 4) gives the whole lump sum only « si aucun autre service juridique n'a été rendu
+    au bénéficiaire, dans le cadre ou non de la Loi sur l'aide juridique [...], dans la même
+    affaire par un avocat à l'emploi d'un centre d'aide juridique ou par un autre avocat
+    exerçant en cabinet privé »; the share is the lawyer's own figure.
+
+    Why a flag (``shared_lump_sum``) and not a detection: the facts the engine has are the
+    lawyer's own mandates and services. The services T95 speaks of are rendered by another
+    lawyer, a legal-aid centre's or a private one, possibly outside legal aid, and appear in
+    none of them; two mandates of one matter may both be this lawyer's. Nor does the text tie
+    the sharing to a substitution the data records: under art. 15 al. 2 a replacement under art.
+    81.1 of the regulation is paid « comme s'il n'y avait pas eu remplacement ». Only the lawyer
+    knows, so the lawyer says so.
+    """
     share = line.service.amount
     line.fixed = True
     if share is None:
@@ -95,13 +114,13 @@ def lump_sum_share(line: Line) -> None:
             "entente art. 21, annexe II T95",
         )
         return
+    t95 = " (T95)" if line.item.part.startswith(_PART_4) else ""
     line.set_amount(
         min(share, line.tariff_amount),
         "art. 21",
         f"part du forfait {line.code} ({fr_money(line.tariff_amount)}) correspondant aux services rendus, "
-        f"un autre avocat ayant rendu les autres (T95)",
+        f"un autre avocat ayant rendu les autres{t95}",
     )
-
 
 
 def additions(lines: list[Line], mandates: Mapping[str, MandateFacts]) -> None:
@@ -117,7 +136,10 @@ def additions(lines: list[Line], mandates: Mapping[str, MandateFacts]) -> None:
         if article in _T66_ARTICLES and line.mandate.earlier_mandate:
             new_matrimonial_mandate(line, mandates.get(line.mandate.earlier_mandate))
         if code in ("T194", "T195") and service.disposition == "consent":
-            decision_by_consent(line)
+            if code == "T195" and service.contested_hearing:
+                contested_review(line)
+            else:
+                decision_by_consent(line)
         if article in _T201_1_ARTICLES and service.children > 1:
             several_children_on_one_line(line)
         if code in _FROM_THIRD_HALF_DAY:
@@ -143,7 +165,8 @@ def injunction_judgment(line: Line) -> None:
     aux honoraires taxables sur un jugement au mérite majorés de la moitié. » T81 (Court of
     Appeal): « le montant d'honoraires pour le jugement au fond est égal à la demie des
     honoraires de la classe qui s'y applique ». Otherwise the merits fee, unchanged. The class
-    floors (IIIa for T46, II for T81) are the class the lawyer gives."""
+    floors (IIIa for T46, II for T81) were applied to the figure in stage 1
+    (``civil_classes.injunction_class_floor``)."""
     if not line.service.after_interlocutory:
         return
     if line.code == "T36":
@@ -197,11 +220,28 @@ def decision_by_consent(line: Line) -> None:
     line.set_amount(line.amount * HALF, "T196", "décision finale sur consentement, sans audition de témoin : moitié")
 
 
+def contested_review(line: Line) -> None:
+    """T195: « Le tarif prévu au présent article est payable nonobstant les dispositions de
+    l'article T196 si la contestation d'une des parties en litige nécessite la tenue d'une
+    audition. » A review whose contestation required a hearing is paid in full, even when the
+    final decision is then rendered by consent (``contested_hearing``). The exception is
+    T195's own: a T194 decision by consent stays under T196."""
+    line.note(
+        "T195",
+        f"payable en entier malgré T196 ({fr_money(line.amount)}) : la contestation d'une partie a nécessité la "
+        f"tenue d'une audition",
+    )
+
+
 def several_children_on_one_line(line: Line) -> None:
     """T201.1: « Les honoraires prévus pour le premier enfant sont majorés de 50% pour le
     deuxième enfant. — Les honoraires prévus pour le premier enfant sont majorés de 50% pour
-    l'ensemble des autres enfants. » T201.2: the same for a parent « dont plus d'un enfant est
-    visé par les procédures ». Art. 53: mandates issued from 1 January 2008."""
+    l'ensemble des autres enfants. » T201.2: « Lorsqu'un avocat représente un parent dont plus
+    d'un enfant est visé par les procédures du Directeur de la protection de la jeunesse, il a
+    droit aux honoraires prévus à T201.1 avec les adaptations nécessaires. » The adaptation read
+    here: the parent's fee is the item's fee increased as T201.1 increases the first child's,
+    by the number of the parent's children concerned; the line cites T201.2, the item the
+    lawyer bills under. Art. 53: mandates issued from 1 January 2008."""
     if line.issued < _T201_1_FROM:
         line.flag(
             "t201_1_not_in_force",
@@ -213,11 +253,20 @@ def several_children_on_one_line(line: Line) -> None:
     children = line.service.children
     increases = 1 if children == 2 else 2
     first = line.amount
+    more = " et de 50 % pour l'ensemble des autres" if increases == 2 else ""
+    if line.service.represents == "parent":
+        line.set_amount(
+            first + first * HALF * increases,
+            "T201.2",
+            f"parent dont {children} enfants sont visés par les procédures : honoraires ({fr_money(first)}) majorés "
+            f"de 50 % pour le deuxième enfant{more}, comme le prévoit T201.1",
+        )
+        return
     line.set_amount(
         first + first * HALF * increases,
         "T201.1",
         f"{children} enfants : honoraires du premier enfant ({fr_money(first)}) majorés de 50 % pour le deuxième"
-        + (" et de 50 % pour l'ensemble des autres" if increases == 2 else ""),
+        + more,
     )
 
 

@@ -86,7 +86,11 @@ def half_days_attended(line: Line) -> None:
     """The half-days a "par demi-journée" line covers (T188: « l'avocat a droit pour la soirée
     de même que pour chaque demi-journée additionnelle à des honoraires de 165 $ » ; T64c, T43,
     T84, T93: « pour chaque demi-journée additionnelle »). The evening is a half-day of its own
-    in criminal (T96) and miscellaneous (T188) matters only; a civil afternoon runs to the end."""
+    in criminal (T96) and miscellaneous (T188) matters only; a civil afternoon runs to the end.
+    Read from the text: the evening appears in annex II only in T96 (Part 4, « une audition en
+    soirée (après 19h) ») and T188 (Part 5, « ne peut se terminer avant 19h00 [...] pour la
+    soirée »); Parts 2 and 3 (T19.1, T43, T64c, T84, T93) count half-days with no evening
+    rule, so an evening there is not an extra half-day."""
     item = line.item
     morning, afternoon, evening = _periods(line)
     evening_counts = item.part.startswith((_PART_4, _PART_5))

@@ -23,7 +23,9 @@ def several_informations(lines: list[Line]) -> None:
     pour chacune des autres dénonciations. »
 
     Each mandate is one information; the best paid is the one whose lines of that day total
-    most (on a tie, the first mandate id, so the result does not depend on the input order).
+    most. On a tie the text has no preference and none is needed: full for one and half for
+    the others come to the same total whichever is chosen; the first mandate id is taken, so
+    the result does not depend on the input order.
     """
     hearings: dict[tuple[str, date, str], dict[str, list[Line]]] = defaultdict(lambda: defaultdict(list))
     for line in lines:

@@ -1,5 +1,6 @@
 """Several beneficiaries of one event, heard together: T99 (criminal and penal matters), T187
-(miscellaneous matters) and, despite T187, T201.1 for several children of one family.
+(miscellaneous matters) and, despite T187, T201.1 for several children of one family (two
+parents heard together are beneficiaries grouped under T187: T201.1 speaks of children only).
 
 Beneficiaries are grouped by the service's ``co_accused_group``; they are heard "à peu près au
 même moment" when their lines share the court, the date and the item and, if all give times,
@@ -32,7 +33,7 @@ def several_beneficiaries(lines: list[Line]) -> None:
             first, others = beneficiaries[0], beneficiaries[1:]
             if first.item.part.startswith("Partie 4"):
                 half_for_each_other_beneficiary(first, others)
-            elif _is_youth_protection(first):
+            elif _is_youth_protection(first) and all(line.service.represents == "child" for line in beneficiaries):
                 several_children(first, others)
             else:
                 one_fee_for_all_beneficiaries(first, others)
@@ -122,7 +123,14 @@ def _half_day(line: Line) -> int:
 
 def _one_line_per_beneficiary(together: list[Line]) -> list[Line]:
     """The best-paid line of each client, best first (ties by client, then service id, so the
-    result does not depend on the input order)."""
+    result does not depend on the input order).
+
+    The first is the beneficiary paid in full. T99 and T187 do not say which one it is (« la
+    moitié de la rémunération [...] à chacun des autres bénéficiaires »; « la rémunération
+    prévue pour les services professionnels rendus à un bénéficiaire »); as T98 says for
+    informations (« la pleine rémunération pour la [...] mieux rémunérée »), the best paid is
+    taken. On a tie the choice changes which line carries the reduction, never the total.
+    """
     ordered = sorted(together, key=lambda line: (-line.amount, line.client, line.service.id))
     best: dict[str, Line] = {}
     for line in ordered:

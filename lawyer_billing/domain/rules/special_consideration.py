@@ -5,7 +5,12 @@ office (art. 14) fixes what is paid. The engine never computes it: it carries th
 the line ``fixed`` so no rule changes it, and flags it so the lawyer sends the request in time.
 """
 
+from datetime import date
+
+from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.rules.line import Line, fr_money
+
+SPECIAL_CONSIDERATION = "special_consideration"
 
 
 def claim_special_consideration(line: Line) -> None:
@@ -25,11 +30,32 @@ def claim_special_consideration(line: Line) -> None:
         )
     else:
         line.set_amount(claimed, "T8", f"montant réclamé par l'avocat ({fr_money(claimed)}), à fixer par la Commission")
-    line.flag(
-        "special_consideration",
-        f"{line.code} : joindre une demande de considération spéciale au relevé d'honoraires, ou la transmettre "
-        f"dans les six mois de son envoi ; la Commission fixe le montant.",
+    line.findings.append(special_consideration_request(line.code, line.service.id))
+
+
+def special_consideration_request(
+    code: str, subject: str, due: date | None = None, sent: date | None = None, statement: str = ""
+) -> Finding:
+    """The finding of a line under special consideration. T8: « l'avocat soumet, avec son relevé
+    d'honoraires ou dans les six mois de l'envoi de son relevé d'honoraires, une demande de
+    considération spéciale ». Pricing does not know the statement: the finding says the date
+    is not known yet. Given the day the statement was ``sent`` and the last day ``due``
+    (``deadlines.special_consideration_deadline``), it gives that day."""
+    if due is None or sent is None:
+        when = (
+            "ou la transmettre dans les six mois de son envoi (date d'envoi du relevé inconnue : la date limite "
+            "se compte à partir de celle-ci)"
+        )
+    else:
+        when = f"ou la transmettre au plus tard le {due.isoformat()} (six mois après l'envoi du relevé"
+        when += f" {statement}" if statement else ""
+        when += f" le {sent.isoformat()})"
+    return Finding(
+        SPECIAL_CONSIDERATION,
+        f"{code} : joindre une demande de considération spéciale au relevé d'honoraires, {when} ; la Commission "
+        f"fixe le montant.",
         "annexe II T8-T12",
+        subject,
     )
 
 
