@@ -47,9 +47,15 @@ def format_money(amount: Decimal | int, language: str = "fr") -> str:
     return _babel_currency(cents, "CAD", locale=_locale(language), currency_digits=True)
 
 
-def format_date(day: date, language: str = "fr") -> str:
-    """``date(2024, 6, 3)`` -> ``"3 juin 2024"`` (fr; the first is « 1er ») or ``"June 3, 2024"`` (en)."""
+def format_date(day: date, language: str = "fr", short: bool = False) -> str:
+    """``date(2024, 6, 3)`` -> ``"3 juin 2024"`` (fr; the first is « 1er ») or ``"June 3, 2024"`` (en).
+
+    ``short`` gives the locale's short form, ``"2024-06-03"`` in both fr_CA and en_CA (the
+    columns of a table).
+    """
     locale = _locale(language)
+    if short:
+        return _babel_date(day, format="short", locale=locale)
     if language == "fr":
         return format_date_fr(day)
     return _babel_date(day, format="long", locale=locale)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from lawyer_billing.domain.compute import Computation, PriceServices, compute
+from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.scenario import (
     _INVALID,
     Problem,
@@ -26,10 +28,13 @@ from lawyer_billing.domain.statement import (
     Disbursement,
     Letterhead,
     Office,
+    Statement,
     StatementError,
     StatementHeader,
     StatementType,
+    statement_from_computation,
 )
+from lawyer_billing.domain.tariff import shipped_tariff
 
 STATEMENT_TYPES = {kind.value: kind for kind in StatementType}
 
@@ -71,6 +76,15 @@ def read_statement_scenario(text: str, default_today: date) -> StatementScenario
     if problems or scenario is None:
         raise ScenarioError(problems)
     return StatementScenario(scenario, lawyer, header, disbursements)
+
+
+def build_statement(read: StatementScenario, price: PriceServices = price_services) -> tuple[Statement, Computation]:
+    """The relevé of a read scenario, with the computation it comes from (for its findings)."""
+    computation = compute(read.scenario, price)
+    statement = statement_from_computation(
+        read.scenario, computation, read.lawyer, read.header, shipped_tariff(), read.disbursements
+    )
+    return statement, computation
 
 
 class _StatementReader(_Reader):

@@ -61,6 +61,11 @@ def test_dates_are_written_long(day, french, english):
     assert format_date(day, "en") == english
 
 
+def test_short_dates_are_those_of_the_canadian_locales():
+    assert format_date(date(2024, 6, 3), short=True) == "2024-06-03"
+    assert format_date(date(2024, 6, 3), "en", short=True) == "2024-06-03"
+
+
 def test_numbers_keep_their_decimals_or_round_half_up_to_the_places_asked():
     assert format_number(Decimal("1234.5678")) == f"1{NBSP}234,5678"
     assert format_number(Decimal("1234.5678"), "en") == "1,234.5678"

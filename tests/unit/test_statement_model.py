@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawyer_billing.domain.compute import compute
 from lawyer_billing.domain.scenario import ScenarioError
 from lawyer_billing.domain.statement import (
     Disbursement,
@@ -23,13 +22,11 @@ from lawyer_billing.domain.statement import (
     StatementLine,
     StatementType,
     TravelEntry,
-    statement_from_computation,
     summarise,
     tax_rates_for,
     unbilled,
 )
-from lawyer_billing.domain.statement_scenario import read_statement_scenario
-from lawyer_billing.domain.tariff import shipped_tariff
+from lawyer_billing.domain.statement_scenario import build_statement, read_statement_scenario
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 D = Decimal
@@ -171,10 +168,7 @@ def scenario_document():
 
 
 def built(document):
-    read = read_statement_scenario(json.dumps(document), TODAY)
-    computation = compute(read.scenario)
-    return statement_from_computation(read.scenario, computation, read.lawyer, read.header, shipped_tariff(),
-                                      read.disbursements), computation
+    return build_statement(read_statement_scenario(json.dumps(document), TODAY))
 
 
 def test_the_example_builds_its_relevé():

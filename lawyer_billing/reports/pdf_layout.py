@@ -1,0 +1,134 @@
+"""What every PDF document shares: paragraph styles from the style file, user text made safe
+for reportlab's markup, and a page footer with « Page x de y ».
+
+reportlab's ``Paragraph`` parses its text as markup: a client named ``<b>Dupont & Fils</b>``
+would print in bold as « Dupont & Fils; », and ``<img src=...>`` would read a local file.
+Every text that comes from a user or a data file therefore goes through ``markup`` (escaped,
+line breaks kept); only the builders' own tags (``<b>``, ``<br/>``) are left as markup.
+"""
+
+from collections.abc import Sequence
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+
+from lawyer_billing.reports.styles import BOLD, REGULAR, PageStyle
+
+_PAGE_OF = {"fr": "Page {page} de {pages}", "en": "Page {page} of {pages}"}
+
+
+def markup(text: str) -> str:
+    """``text`` as Paragraph markup that prints it literally; each line break is kept."""
+    return "<br/>".join(escape(line) for line in str(text).splitlines() or [""])
+
+
+def paragraph_styles(style: PageStyle) -> dict[str, ParagraphStyle]:
+    """The named paragraph styles of the documents, sized and coloured by the style file."""
+    sizes, colours = style.sizes, style.colours
+
+    def make(name: str, size: float, font: str = REGULAR, colour: str = "text", **extra) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.25, 2),
+                              textColor=colours[colour], alignment=extra.pop("alignment", TA_LEFT), **extra)
+
+    return {
+        "title": make("title", sizes["title"], BOLD, "accent", spaceAfter=2),
+        "heading": make("heading", sizes["heading"], BOLD, "accent", spaceBefore=6, spaceAfter=2),
+        "body": make("body", sizes["body"]),
+        "body_bold": make("body_bold", sizes["body"], BOLD),
+        "muted": make("muted", sizes["body"], colour="muted"),
+        "cell": make("cell", sizes["table"]),
+        "cell_bold": make("cell_bold", sizes["table"], BOLD),
+        "cell_right": make("cell_right", sizes["table"], alignment=TA_RIGHT),
+        "cell_right_bold": make("cell_right_bold", sizes["table"], BOLD, alignment=TA_RIGHT),
+        "head": make("head", sizes["table"], BOLD, "accent"),
+        "head_right": make("head_right", sizes["table"], BOLD, "accent", alignment=TA_RIGHT),
+        "note": make("note", sizes["small"], colour="muted"),
+        "letter": make("letter", sizes["letter_body"], spaceAfter=sizes["letter_body"] * 0.7),
+        "letter_right": make("letter_right", sizes["letter_body"], alignment=TA_RIGHT),
+    }
+
+
+def layout_table(rows: Sequence[Sequence], widths: Sequence[float], style: PageStyle, commands: Sequence[tuple] = (),
+                 **options) -> Table:
+    """A table in the documents' font: every cell, plain strings included, and even the
+    cells that hold a Paragraph (reportlab sets its default font there first)."""
+    table = Table([list(row) for row in rows], colWidths=list(widths), **options)
+    base = [("FONT", (0, 0), (-1, -1), REGULAR, style.sizes["table"]),
+            ("TEXTCOLOR", (0, 0), (-1, -1), style.colours["text"])]
+    table.setStyle(TableStyle([*base, *commands]))
+    return table
+
+
+def render_pdf(
+    story: Sequence[Flowable],
+    style: PageStyle,
+    *,
+    title: str,
+    author: str,
+    footer: str,
+    language: str = "fr",
+) -> bytes:
+    """The PDF of ``story``, each page ending with ``footer`` and « Page x de y ».
+
+    The output is invariant (no creation time, no random identifier), so the same values give
+    the same bytes.
+    """
+    buffer = BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=style.page_size,
+        leftMargin=style.margin_left,
+        rightMargin=style.margin_right,
+        topMargin=style.margin_top,
+        bottomMargin=style.margin_bottom,
+        title=title,
+        author=author,
+        creator="lawyer-billing",
+        invariant=True,
+        # reportlab's default is Helvetica, which lacks U+202F and is not embedded: never let it in
+        initialFontName=REGULAR,
+    )
+    # no padding inside the frame: a table of ``style.frame_width`` fills it exactly
+    frame = Frame(document.leftMargin, document.bottomMargin, document.width, document.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    document.addPageTemplates([PageTemplate("page", [frame])])
+    document.build(list(story), canvasmaker=_numbered_canvas(style, footer, _PAGE_OF[language]))
+    return buffer.getvalue()
+
+
+def _numbered_canvas(style: PageStyle, footer: str, page_of: str) -> type[canvas.Canvas]:
+    """A canvas that holds its pages until the end, when their number is known."""
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, page in enumerate(self._pages, start=1):
+                self.__dict__.update(page)
+                self._footer(number, len(self._pages))
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, pages: int) -> None:
+            width = style.page_size[0]
+            y = style.margin_bottom / 2
+            self.setStrokeColor(style.colours["rule"])
+            self.setLineWidth(0.5)
+            self.line(style.margin_left, y + 9, width - style.margin_right, y + 9)
+            self.setFillColor(style.colours["muted"])
+            self.setFont(REGULAR, style.sizes["small"])
+            # drawString does not parse markup: the footer's user text is printed as it is
+            self.drawString(style.margin_left, y, footer)
+            self.drawRightString(width - style.margin_right, y, page_of.format(page=number, pages=pages))
+
+    return NumberedCanvas
