@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import yaml
 
@@ -78,6 +78,15 @@ class TariffDateError(TariffError):
 
 class OverlayError(TariffError):
     """An overlay amount, or an overlay file, that cannot be applied."""
+
+
+class OverlayFileError(OverlayError):
+    """An overlay file that cannot be read: ``problems`` holds one French sentence per problem,
+    each naming the file and, where there is one, the line and the field."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,13 @@ class OverlayAmount:
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Decimal) or not self.amount.is_finite() or self.amount < 0:
             raise OverlayError(f"Le montant saisi pour {self.code} doit être un montant positif ou nul.")
+
+
+class OverlayLine(NamedTuple):
+    """An amount read from an overlay file, with the line of the file it was written on."""
+
+    line: int
+    entry: OverlayAmount
 
 
 @dataclass(frozen=True)
@@ -219,13 +235,7 @@ class Tariff:
         """
         tables: dict[tuple[str, str | None], dict[date, Decimal | None]] = {}
         for entry in sorted(entries, key=lambda e: e.entered_at):
-            item = self.item(entry.code)
-            if not item.has_figure:
-                raise OverlayError(
-                    f"L'article {item.code} est {_KIND_FR[item.kind]} et ne peut pas recevoir de montant."
-                )
-            tariff_class = _class_name(entry.tariff_class, item) if entry.tariff_class else None
-            table = _table_for(item, tariff_class)
+            item, tariff_class, table = self._overlay_target(entry)
             key = (item.code, tariff_class)
             tables.setdefault(key, dict(zip(table.dates, table.values)))[entry.effective] = entry.amount
         items = []
@@ -239,6 +249,81 @@ class Tariff:
             }
             items.append(replace(item, values=values, classes=MappingProxyType(classes)))
         return Tariff(tuple(items))
+
+    def _overlay_target(self, entry: OverlayAmount) -> tuple[TariffItem, str | None, DatedValues[Decimal]]:
+        """The item, the class and the dated table an entry goes into; raises ``TariffError``
+        (``UnknownCodeError``, ``OverlayError``) with a French sentence when it cannot."""
+        item = self.item(entry.code)
+        if not item.has_figure:
+            raise OverlayError(f"L'article {item.code} est {_KIND_FR[item.kind]} et ne peut pas recevoir de montant.")
+        tariff_class = _class_name(entry.tariff_class, item) if entry.tariff_class else None
+        return item, tariff_class, _table_for(item, tariff_class)
+
+    def overlay_problems(
+        self, lines: Sequence[OverlayLine], file_name: str, existing: Iterable[OverlayAmount] = ()
+    ) -> list[str]:
+        """Every reason the amounts read from an overlay file cannot all go over this tariff,
+        one French sentence each naming the line: an unknown code, an item without amount, a
+        missing or needless class, a date before the tariff applies (art. 53), the same code,
+        class and date twice in the file, or already among the ``existing`` entries."""
+        return [problem for _, problem in self._overlay_problems(lines, file_name, existing)]
+
+    def _overlay_problems(
+        self, lines: Sequence[OverlayLine], file_name: str, existing: Iterable[OverlayAmount]
+    ) -> list[tuple[int, str]]:
+        problems: list[tuple[int, str]] = []
+        seen: dict[tuple[str, str | None, date], int] = {}
+        stored = {_overlay_key(entry): entry for entry in existing if entry.code in self}
+        for line, entry in lines:
+            where = f"Fichier « {file_name} », ligne {line}"
+            try:
+                item, tariff_class, _ = self._overlay_target(entry)
+            except TariffError as error:
+                problems.append((line, f"{where} : {error}"))
+                continue
+            if entry.effective < self.first_effective:
+                day, first = entry.effective.isoformat(), self.first_effective.isoformat()
+                problems.append((line, f"{where} : la date d'effet {day} précède celle du tarif ({first}, art. 53)."))
+                continue
+            key = (item.code, tariff_class, entry.effective)
+            what = f"{item.code}" + (f", classe {tariff_class}," if tariff_class else "")
+            if key in seen:
+                problems.append(
+                    (line, f"{where} : {what} au {entry.effective.isoformat()} figure déjà à la ligne {seen[key]}.")
+                )
+            elif key in stored:
+                before = stored[key]
+                problem = (
+                    f"{where} : un montant de {before.amount} $ est déjà enregistré pour {what} au "
+                    f"{entry.effective.isoformat()} (saisi par {before.entered_by} le "
+                    f"{before.entered_at.date().isoformat()}) ; il n'est pas remplacé."
+                )
+                problems.append((line, problem))
+            seen.setdefault(key, line)
+        return problems
+
+    def overlay_in_effect(
+        self, entries: Iterable[OverlayAmount], code: str, on: date, tariff_class: str | None = None
+    ) -> OverlayAmount | None:
+        """The entry among ``entries`` that gives the figure of ``code`` for a mandate issued
+        ``on`` once they are laid over this tariff (``with_overlay``), or ``None`` when this
+        tariff's own figure applies: an entry wins from its date on, over this tariff's value of
+        the same date, and the later entered wins on the same date."""
+        item = self.item(code)
+        tariff_class = _class_name(tariff_class, item) if tariff_class else None
+        table = _table_for(item, tariff_class)
+        candidates = [
+            entry
+            for entry in entries
+            if _spelled_code(entry.code) == item.code
+            and (_class_name(entry.tariff_class, item) if entry.tariff_class else None) == tariff_class
+            and entry.effective <= on
+        ]
+        if not candidates:
+            return None
+        latest = max(candidates, key=lambda entry: (entry.effective, entry.entered_at))
+        own = [day for day in table.dates if day <= on]
+        return latest if not own or latest.effective >= max(own) else None
 
 
 # --- codes ---------------------------------------------------------------------------------
@@ -286,6 +371,13 @@ def normalise_code(text: str, tariff: Tariff | None = None) -> str:
     if code is None or code not in tariff:
         raise UnknownCodeError(f"« {text.strip()} » n'est pas un article du tarif de l'annexe II.")
     return code
+
+
+def _overlay_key(entry: OverlayAmount) -> tuple[str | None, str | None, date]:
+    """An entry's code, class and date as ``overlay_problems`` compares them."""
+    spelled = _spelled_code(entry.code)
+    canonical = next((c for c in CLASSES if entry.tariff_class and c.casefold() == entry.tariff_class.casefold()), None)
+    return spelled, canonical, entry.effective
 
 
 def _article_of(code: str) -> str:
@@ -487,93 +579,153 @@ def _read_date(value: Any) -> date | None:
 # --- overlay files --------------------------------------------------------------------------
 
 
-def parse_overlay_file(path: Path, entered_by: str, entered_at: datetime) -> list[OverlayAmount]:
-    """Read a firm's amounts from a YAML or CSV file (code, effective, amount, class, source).
+def read_overlay_file(
+    path: Path,
+    entered_by: str,
+    entered_at: datetime,
+    default_source: str = "",
+    tariff: "Tariff | None" = None,
+    existing: Iterable[OverlayAmount] = (),
+) -> list[OverlayLine]:
+    """Read a firm's amounts from a YAML or CSV file (the format of ``resources/tariff/README.md``).
 
-    Codes are checked for their spelling here, and against the tariff by ``with_overlay``.
-    Raises ``OverlayError`` naming the file, the line and the field at the first problem.
+    Each amount keeps the line of the file it comes from; ``default_source`` is the source note
+    of the rows that give none. Codes are checked for their spelling here and, when ``tariff``
+    is given, every amount against it and the ``existing`` entries (``Tariff.overlay_problems``;
+    otherwise ``with_overlay`` checks them). Raises ``OverlayFileError`` holding every problem
+    found, in the order of the file, each naming the file, the line and the field.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        rows = _overlay_rows_yaml(text, path.name)
-    elif suffix == ".csv":
-        rows = _overlay_rows_csv(text, path.name)
+    if suffix not in (".yaml", ".yml", ".csv"):
+        raise OverlayFileError([f"Fichier « {path.name} » : seuls les fichiers .yaml, .yml et .csv sont acceptés."])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise OverlayFileError([f"Fichier « {path.name} » : ce n'est pas un texte UTF-8."]) from None
+    except OSError as error:
+        raise OverlayFileError([f"Fichier « {path.name} » : lecture impossible ({error.strerror})."]) from None
+    problems: list[tuple[int, str]] = []
+    if suffix == ".csv":
+        rows = _overlay_rows_csv(text, path.name, problems)
     else:
-        raise OverlayError(f"Fichier « {path.name} » : seuls les fichiers .yaml, .yml et .csv sont acceptés.")
-    return [_overlay_entry(row, line, path.name, entered_by, entered_at) for line, row in rows]
+        rows = _overlay_rows_yaml(text, path.name, problems)
+    read = []
+    for line, row in rows:
+        entry = _overlay_entry(row, line, path.name, entered_by, entered_at, default_source, problems)
+        if entry is not None:
+            read.append(OverlayLine(line, entry))
+    if not problems and not rows:
+        problems.append((0, f"Fichier « {path.name} » : aucun montant."))
+    if tariff is not None:
+        problems += tariff._overlay_problems(read, path.name, existing)
+    if problems:
+        raise OverlayFileError([problem for _, problem in sorted(problems, key=lambda pair: pair[0])])
+    return read
 
 
-def _overlay_rows_yaml(text: str, name: str) -> list[tuple[int, dict]]:
+def parse_overlay_file(
+    path: Path, entered_by: str, entered_at: datetime, default_source: str = ""
+) -> list[OverlayAmount]:
+    """The amounts of an overlay file (``read_overlay_file`` without the line numbers)."""
+    return [read.entry for read in read_overlay_file(path, entered_by, entered_at, default_source)]
+
+
+def _overlay_rows_yaml(text: str, name: str, problems: list[tuple[int, str]]) -> list[tuple[int, dict]]:
     try:
         data = yaml.safe_load(text)
         nodes = yaml.compose(text)
     except yaml.YAMLError as error:
-        raise OverlayError(f"Fichier « {name} » : YAML illisible ({error}).") from None
+        problems.append((0, f"Fichier « {name} » : YAML illisible ({error}).".replace("\n", " ")))
+        return []
+    if data is None:
+        return []
     if not isinstance(data, list):
-        raise OverlayError(f"Fichier « {name} » : le fichier doit être une liste de montants.")
+        problems.append((0, f"Fichier « {name} » : le fichier doit être une liste de montants."))
+        return []
     rows = []
     for node, row in zip(nodes.value, data):
         line = node.start_mark.line + 1
-        if not isinstance(row, dict):
-            raise OverlayError(
-                f"Fichier « {name} », ligne {line} : chaque montant doit être un dictionnaire de champs."
-            )
-        rows.append((line, row))
+        if isinstance(row, dict):
+            rows.append((line, row))
+        else:
+            problem = f"Fichier « {name} », ligne {line} : chaque montant doit être un dictionnaire de champs."
+            problems.append((line, problem))
     return rows
 
 
-def _overlay_rows_csv(text: str, name: str) -> list[tuple[int, dict]]:
+def _overlay_rows_csv(text: str, name: str, problems: list[tuple[int, str]]) -> list[tuple[int, dict]]:
     lines = text.splitlines()
     header = lines[0] if lines else ""
     # A spreadsheet in French separates columns with ";" (the comma is the decimal mark).
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.DictReader(lines, delimiter=delimiter)
     columns = {(column or "").strip() for column in reader.fieldnames or []}
-    unknown = columns - _OVERLAY_COLUMNS
-    if unknown:
-        raise OverlayError(f"Fichier « {name} », ligne 1 : colonne « {sorted(unknown)[0]} » inconnue.")
+    before = len(problems)
+    for column in sorted(columns - _OVERLAY_COLUMNS):
+        problems.append((1, f"Fichier « {name} », ligne 1 : colonne « {column} » inconnue."))
     for column in _OVERLAY_REQUIRED:
         if column not in columns:
-            raise OverlayError(f"Fichier « {name} », ligne 1 : colonne « {column} » absente.")
+            problems.append((1, f"Fichier « {name} », ligne 1 : colonne « {column} » absente."))
+    if len(problems) > before:
+        return []
     return [
         (reader.line_num, {(k or "").strip(): v for k, v in row.items()})
         for row in reader
-        if any((v or "").strip() for v in row.values())
+        if any((v or "").strip() for v in row.values() if isinstance(v, str))
     ]
 
 
-def _overlay_entry(row: dict, line: int, name: str, entered_by: str, entered_at: datetime) -> OverlayAmount:
-    def fail(column: str, problem: str) -> OverlayError:
-        return OverlayError(f"Fichier « {name} », ligne {line}, champ « {column} » : {problem}.")
+def _overlay_entry(
+    row: dict,
+    line: int,
+    name: str,
+    entered_by: str,
+    entered_at: datetime,
+    default_source: str,
+    problems: list[tuple[int, str]],
+) -> OverlayAmount | None:
+    """The amount of one row, or ``None`` after adding each of its problems to ``problems``."""
+    before = len(problems)
 
-    unknown = set(row) - _OVERLAY_COLUMNS
-    if unknown:
-        raise fail(sorted(unknown)[0], "champ inconnu")
+    def fail(column: str, problem: str) -> None:
+        problems.append((line, f"Fichier « {name} », ligne {line}, champ « {column} » : {problem}."))
+
+    for column in sorted(set(row) - _OVERLAY_COLUMNS):
+        fail(column, "champ inconnu")
     for column in _OVERLAY_REQUIRED:
         if row.get(column) in (None, ""):
-            raise fail(column, "valeur obligatoire absente")
-    code = _spelled_code(str(row["code"]))
-    if code is None:
-        raise fail("code", f"« {row['code']} » n'est pas un code d'article")
-    effective = _read_date(row["effective"])
-    if effective is None:
-        raise fail("effective", f"« {row['effective']} » n'est pas une date AAAA-MM-JJ")
-    amount = _overlay_amount(row["amount"])
-    if amount is None:
-        raise fail("amount", f"« {row['amount']} » n'est pas un montant (écrire par ex. 330.00 entre guillemets)")
-    if amount < 0:
-        raise fail("amount", "un montant ne peut pas être négatif")
-    tariff_class = (row.get("class") or "").strip() or None
-    if tariff_class is not None and tariff_class.casefold() not in {c.casefold() for c in CLASSES}:
-        raise fail("class", f"« {tariff_class} » n'est pas une classe d'action (I, II, IIIa, IIIb ou IV)")
+            fail(column, "valeur obligatoire absente")
+    code = effective = amount = None
+    if row.get("code") not in (None, ""):
+        code = _spelled_code(str(row["code"]))
+        if code is None:
+            fail("code", f"« {row['code']} » n'est pas un code d'article")
+    if row.get("effective") not in (None, ""):
+        effective = _read_date(row["effective"])
+        if effective is None:
+            fail("effective", f"« {row['effective']} » n'est pas une date AAAA-MM-JJ")
+    if row.get("amount") not in (None, ""):
+        amount = _overlay_amount(row["amount"])
+        if amount is None:
+            fail("amount", f"« {row['amount']} » n'est pas un montant (écrire par ex. 330.00 entre guillemets)")
+        elif amount < 0:
+            fail("amount", "un montant ne peut pas être négatif")
+    written_class = str(row.get("class") or "").strip() or None
+    tariff_class = None
+    if written_class is not None:
+        tariff_class = next((c for c in CLASSES if c.casefold() == written_class.casefold()), None)
+        if tariff_class is None:
+            fail("class", f"« {written_class} » n'est pas une classe d'action (I, II, IIIa, IIIb ou IV)")
+    source = str(row.get("source") or "").strip() or default_source.strip()
+    if len(problems) > before:
+        return None
     return OverlayAmount(
         code=code,
         effective=effective,
         amount=amount,
         tariff_class=tariff_class,
-        source_note=str(row.get("source") or "").strip(),
+        source_note=source,
         entered_by=entered_by,
         entered_at=entered_at,
     )

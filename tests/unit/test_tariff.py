@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 from lawyer_billing.domain.tariff import (
     OverlayAmount,
     OverlayError,
+    OverlayFileError,
+    OverlayLine,
     TariffDateError,
     TariffError,
     UnknownCodeError,
     normalise_code,
     parse_overlay_file,
+    read_overlay_file,
     shipped_tariff,
 )
 
@@ -233,3 +236,93 @@ def test_parse_overlay_refuses_other_file_types(tmp_path):
     path.write_text("", encoding="utf-8")
     with pytest.raises(OverlayError, match="seuls les fichiers .yaml, .yml et .csv"):
         parse_overlay_file(path, "me", ENTERED_AT)
+
+
+def test_every_problem_of_an_overlay_file_is_reported_each_with_its_line(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("code,effective,amount,class\nT36,2007-04-01,abc,VI\nT127,2007-04-01,330\nX1,1er avril,1\n", encoding="utf-8")
+    with pytest.raises(OverlayFileError) as raised:
+        parse_overlay_file(path, "me", ENTERED_AT)
+    assert raised.value.problems == (
+        "Fichier « f.csv », ligne 2, champ « amount » : « abc » n'est pas un montant (écrire par ex. 330.00 entre "
+        "guillemets).",
+        "Fichier « f.csv », ligne 2, champ « class » : « VI » n'est pas une classe d'action (I, II, IIIa, IIIb ou IV).",
+        "Fichier « f.csv », ligne 4, champ « code » : « X1 » n'est pas un code d'article.",
+        "Fichier « f.csv », ligne 4, champ « effective » : « 1er avril » n'est pas une date AAAA-MM-JJ.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("vide.csv", "code,effective,amount\n", "Fichier « vide.csv » : aucun montant."),
+        ("vide.yaml", "", "Fichier « vide.yaml » : aucun montant."),
+        ("bin.csv", b"\xff\xfe\x00code", "Fichier « bin.csv » : ce n'est pas un texte UTF-8."),
+    ],
+)
+def test_an_overlay_file_without_amounts_or_not_text_is_refused(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    with pytest.raises(OverlayFileError) as raised:
+        read_overlay_file(path, "me", ENTERED_AT)
+    assert raised.value.problems == (message,)
+
+
+def test_overlay_file_lines_the_default_source_and_the_class_as_the_tariff_spells_it(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text('- code: T36\n  effective: 2007-04-01\n  amount: "450"\n  class: iiia\n'
+                    '- code: T87\n  effective: 2007-04-01\n  amount: "500"\n  source: G.O. 2008, p. 4512\n',
+                    encoding="utf-8")
+    first, second = read_overlay_file(path, "me", ENTERED_AT, default_source="Texte officiel A-14 r. 6")
+    assert (first.line, first.entry.tariff_class, first.entry.source_note) == (1, "IIIa", "Texte officiel A-14 r. 6")
+    assert (second.line, second.entry.source_note) == (5, "G.O. 2008, p. 4512")
+
+
+def test_overlay_problems_against_the_tariff_name_the_line():
+    tariff = shipped_tariff()
+    lines = [
+        OverlayLine(2, _overlay("T36", date(2007, 4, 1), "450", "II")),
+        OverlayLine(3, _overlay("T185", date(2007, 4, 1), "1")),
+        OverlayLine(4, _overlay("T96", date(2007, 4, 1), "1")),
+        OverlayLine(5, _overlay("T36", date(2007, 4, 1), "450")),
+        OverlayLine(6, _overlay("T127", date(2007, 4, 1), "330", "II")),
+        OverlayLine(7, _overlay("T127", date(2007, 3, 31), "330")),
+        OverlayLine(8, _overlay("T36", date(2007, 4, 1), "460", "ii")),
+        OverlayLine(9, _overlay("T87", date(2007, 4, 1), "500")),
+    ]
+    stored = [_overlay("T87", date(2007, 4, 1), "490", entered_at=datetime(2026, 1, 5, 10))]
+    assert tariff.overlay_problems(lines, "f.csv", stored) == [
+        "Fichier « f.csv », ligne 3 : « T185 » n'est pas un article du tarif de l'annexe II.",
+        "Fichier « f.csv », ligne 4 : L'article T96 est une règle et ne peut pas recevoir de montant.",
+        "Fichier « f.csv », ligne 5 : L'article T36 exige la classe de l'action (I, II, IIIa, IIIb ou IV).",
+        "Fichier « f.csv », ligne 6 : L'article T127 n'a pas de montant par classe d'action.",
+        "Fichier « f.csv », ligne 7 : la date d'effet 2007-03-31 précède celle du tarif (2007-04-01, art. 53).",
+        "Fichier « f.csv », ligne 8 : T36, classe II, au 2007-04-01 figure déjà à la ligne 2.",
+        "Fichier « f.csv », ligne 9 : un montant de 490 $ est déjà enregistré pour T87 au 2007-04-01 (saisi par me "
+        "le 2026-01-05) ; il n'est pas remplacé.",
+    ]
+    assert tariff.overlay_problems(lines[:1], "f.csv") == []
+
+
+def test_the_overlay_entry_in_effect_on_a_date_t127_and_t36():
+    tariff = shipped_tariff()
+    later = _overlay("T127", date(2013, 3, 27), "400.00")
+    assert tariff.overlay_in_effect([later], "T127", date(2013, 3, 26)) is None
+    assert tariff.overlay_in_effect([later], "T 127", date(2013, 3, 27)) == later
+    first = _overlay("T36", date(2007, 4, 1), "450.00", "II", entered_at=datetime(2026, 1, 1))
+    again = _overlay("T36", date(2007, 4, 1), "460.00", "II", entered_at=datetime(2026, 2, 1))
+    assert tariff.overlay_in_effect([again, first], "T36", date(2008, 6, 1), "ii") == again
+    assert tariff.overlay_in_effect([again, first], "T36", date(2008, 6, 1), "I") is None
+
+
+def test_reading_against_the_tariff_reports_every_problem_in_the_order_of_the_file(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("code,effective,amount,class\nT96,2007-04-01,5,\nT36,2007-04-01,abc,II\nT36,2007-04-01,1,\n",
+                    encoding="utf-8")
+    with pytest.raises(OverlayFileError) as raised:
+        read_overlay_file(path, "me", ENTERED_AT, tariff=shipped_tariff())
+    assert [problem.split(" : ")[0] for problem in raised.value.problems] == [
+        "Fichier « f.csv », ligne 2",
+        "Fichier « f.csv », ligne 3, champ « amount »",
+        "Fichier « f.csv », ligne 4",
+    ]
