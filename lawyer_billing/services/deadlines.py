@@ -88,10 +88,10 @@ class DeadlineItem:
 
     @property
     def subject_fr(self) -> str:
-        """« Mandat 500-01-000001-241 — Zoé L'Heureux », « Relevé R-2026-014 — ... »."""
+        """« Mandat 500-01-000001-241 (Zoé L'Heureux) », « Relevé R-2026-014 (Nadia Roy) »."""
         what = "Mandat" if self.subject_kind == "mandate" else "Relevé"
         clients = ", ".join(self.clients)
-        return f"{what} {self.subject}" + (f" — {clients}" if clients else "")
+        return f"{what} {self.subject}" + (f" ({clients})" if clients else "")
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def test_a_mandate_ended_by_judgment_is_filed_within_three_years_of_the_thirtiet
     assert (item.deadline.starts_on, item.deadline.due, item.deadline.article) == (
         date(2024, 5, 8), date(2027, 5, 10), "entente art. 15")
     assert item.record == RecordRef("mandate", mandate) and item.clients == ("Zoé L'Heureux",)
-    assert item.subject_fr == "Mandat 500-01-000001-241 — Zoé L'Heureux"
+    assert item.subject_fr == "Mandat 500-01-000001-241 (Zoé L'Heureux)"
     assert (item.status.state, item.status.days_left, item.urgency) == (DeadlineState.UPCOMING, 169, Urgency.LATER)
 
 
@@ -159,7 +159,7 @@ def test_payment_deadline_and_its_urgency_the_day_before_and_the_day_of_each_bou
     item = one(deadlines(engine, today), DeadlineKind.PAYMENT, "R-2026-014")
     assert (item.deadline.due, item.deadline.article) == (date(2026, 11, 30), "entente art. 15")
     assert (item.status.days_left, item.urgency) == (days_left, urgency)
-    assert item.record == RecordRef("statement", statement) and item.subject_fr == "Relevé R-2026-014 — Nadia Roy"
+    assert item.record == RecordRef("statement", statement) and item.subject_fr == "Relevé R-2026-014 (Nadia Roy)"
 
 
 def test_deadlines_already_met_are_not_listed(engine, work):
@@ -276,7 +276,7 @@ def test_the_calendar_is_owner_only_and_replaced_whole(engine, work, tmp_path):
     written = write_calendar(path, board.items, generated, board.reminders)
     text = path.read_bytes().decode("utf-8").replace("\r\n ", "")
     assert written == 3 == text.count("BEGIN:VEVENT")  # the interrupted dispute period is left out
-    assert "SUMMARY:Paiement du relevé d'honoraires — Relevé R-2026-014 — Nadia Roy" in text
+    assert "SUMMARY:Paiement du relevé d'honoraires — Relevé R-2026-014 (Nadia Roy)" in text
     assert "DTSTART;VALUE=DATE:20261130" in text and "ancien" not in text
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in folder.iterdir()] == ["échéances.ics"]

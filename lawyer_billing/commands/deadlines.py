@@ -1,0 +1,81 @@
+"""``lawyer-billing deadlines``: the deadlines of the stored work, by urgency, in French.
+
+One line per deadline: its last day, what it is about, its article and where it stands.
+``--days N`` keeps those due within N days (the overdue ones always); ``--ics FILE`` also
+writes them as an iCalendar file to import into Outlook or Google Calendar; ``--today``
+computes them as on another day. Every deadline listed is written to the dated log.
+"""
+
+import argparse
+from datetime import date, datetime
+from pathlib import Path
+
+from lawyer_billing.domain.deadlines import DeadlineState, Status
+
+HELP = "affiche les échéances des mandats et des relevés (art. 15, 17, 29-35, T8)"
+
+URGENCY_TITLES = {
+    "overdue": "En retard",
+    "this_week": "Cette semaine (7 jours)",
+    "this_month": "Ce mois-ci (30 jours)",
+    "later": "Plus tard",
+}
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre de jours (0 ou plus)")
+    return int(text)
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--days", metavar="N", type=_days, help="seulement les échéances des N prochains jours (et celles en retard)")
+    parser.add_argument("--ics", metavar="FICHIER", type=Path, help="écrit aussi les échéances dans ce fichier iCalendar (.ics)")
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day, help="calcule les échéances comme à cette date (par défaut : aujourd'hui)")
+
+
+def run(args) -> int:
+    from lawyer_billing.app import open_current_database
+    from lawyer_billing.domain.formatting import format_date
+    from lawyer_billing.services.deadlines import list_deadlines, write_calendar
+    from lawyer_billing.storage.database import resolve_url
+    from lawyer_billing.storage.unit_of_work import UnitOfWork
+
+    now = datetime.now()
+    today = args.today or now.date()
+    engine, _ = open_current_database(resolve_url(args.db), now)
+    with UnitOfWork(engine) as uow:
+        board = list_deadlines(uow, today, now, args.days)
+    print(f"Échéances au {format_date(today)}" + (f", {args.days} prochains jours" if args.days is not None else ""))
+    if not board.items:
+        print("Aucune échéance.")
+    for urgency, items in board.by_urgency().items():
+        if items:
+            print(f"\n{URGENCY_TITLES[urgency.value]}")
+            for item in items:
+                print(f"  {item.deadline.due.isoformat()}  {item.deadline.label_fr} — {item.subject_fr}"
+                      f"  ({item.deadline.article})  {_status_fr(item.status)}")
+    if args.ics is not None:
+        events = write_calendar(args.ics, board.items, now.astimezone(), board.reminders)
+        print(f"\nCalendrier écrit dans {args.ics} ({events} échéance{'s' if events > 1 else ''}).")
+    return 0
+
+
+def _status_fr(status: Status) -> str:
+    """« en retard de 3 jours », « aujourd'hui », « dans 12 jours (rappel : 30 j) », « interrompu »."""
+    days = status.days_left
+    if status.state is DeadlineState.INTERRUPTED:
+        return "délai interrompu (art. 33)"
+    if days < 0:
+        return f"en retard de {-days} jour{'s' if -days > 1 else ''}"
+    when = "aujourd'hui" if days == 0 else f"dans {days} jour{'s' if days > 1 else ''}"
+    if status.reminders_reached:
+        when += f" (rappel : {min(status.reminders_reached)} j)"
+    return when
