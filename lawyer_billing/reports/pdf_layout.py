@@ -9,16 +9,31 @@ line breaks kept); only the builders' own tags (``<b>``, ``<br/>``) are left as 
 
 from collections.abc import Sequence
 from io import BytesIO
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
+from lawyer_billing.domain.statement import Letterhead
 from lawyer_billing.reports.styles import BOLD, REGULAR, PageStyle
 
 _PAGE_OF = {"fr": "Page {page} de {pages}", "en": "Page {page} of {pages}"}
+_LETTERHEAD_LABELS = {
+    "fr": {"barreau": "Barreau du Québec : {}", "csj": "N° d'avocat CSJ : {}", "district": "District judiciaire de {}",
+           "gst": "TPS : {}", "qst": "TVQ : {}"},
+    "en": {"barreau": "Barreau du Québec: {}", "csj": "CSJ lawyer no. {}", "district": "Judicial district of {}",
+           "gst": "GST: {}", "qst": "QST: {}"},
+}
+LOGO_MAX_HEIGHT = 22 * mm
+LOGO_MAX_WIDTH = 50 * mm
+
+
+class ReportError(ValueError):
+    """A document that cannot be made as asked; one French sentence saying why."""
 
 
 def markup(text: str) -> str:
@@ -49,6 +64,8 @@ def paragraph_styles(style: PageStyle) -> dict[str, ParagraphStyle]:
         "note": make("note", sizes["small"], colour="muted"),
         "letter": make("letter", sizes["letter_body"], spaceAfter=sizes["letter_body"] * 0.7),
         "letter_right": make("letter_right", sizes["letter_body"], alignment=TA_RIGHT),
+        "letter_line": make("letter_line", sizes["letter_body"]),
+        "letter_line_bold": make("letter_line_bold", sizes["letter_body"], BOLD),
     }
 
 
@@ -61,6 +78,50 @@ def layout_table(rows: Sequence[Sequence], widths: Sequence[float], style: PageS
             ("TEXTCOLOR", (0, 0), (-1, -1), style.colours["text"])]
     table.setStyle(TableStyle([*base, *commands]))
     return table
+
+
+def letterhead(
+    lawyer: Letterhead, style: PageStyle, styles: dict[str, ParagraphStyle], language: str = "fr"
+) -> list[Flowable]:
+    """The lawyer's name, address, district and numbers, with the logo on the right if any."""
+    labels = _LETTERHEAD_LABELS[language]
+
+    def labelled(*pairs: tuple[str, str | None]) -> str:
+        return " · ".join(labels[key].format(value) for key, value in pairs if value)
+
+    left = [Paragraph(markup(lawyer.name), styles["title"])]
+    left += [Paragraph(markup(line), styles["body"]) for line in lawyer.address]
+    if lawyer.district:
+        left.append(Paragraph(markup(labels["district"].format(lawyer.district)), styles["muted"]))
+    for row in (labelled(("barreau", lawyer.barreau_number), ("csj", lawyer.csj_number)),
+                labelled(("gst", lawyer.gst_number), ("qst", lawyer.qst_number))):
+        if row:
+            left.append(Paragraph(markup(row), styles["muted"]))
+    image = logo(lawyer.logo_file)
+    if image is None:
+        return left
+    return [layout_table(
+        [[left, image]], [style.frame_width - LOGO_MAX_WIDTH, LOGO_MAX_WIDTH], style,
+        [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+    )]
+
+
+def logo(logo_file: str | None) -> Image | None:
+    """The logo scaled to fit its box, never enlarged; ``ReportError`` if it cannot be read."""
+    if not logo_file:
+        return None
+    path = Path(logo_file)
+    if not path.is_file():
+        raise ReportError(f"Logo introuvable : « {logo_file} ». Choisissez une autre image ou retirez le logo.")
+    try:
+        image = Image(str(path))
+    except Exception as error:  # reportlab raises what Pillow raises for a file that is no image
+        raise ReportError(f"Le logo « {path.name} » n'est pas une image lisible ({type(error).__name__}).") from None
+    scale = min(LOGO_MAX_HEIGHT / image.imageHeight, LOGO_MAX_WIDTH / image.imageWidth, 1)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    image.hAlign = "RIGHT"
+    return image
 
 
 def render_pdf(

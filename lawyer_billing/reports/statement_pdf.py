@@ -10,15 +10,20 @@ the trips, the disbursements with their receipts, then the totals exactly as
 disbursements alone that art. 19 allows, from the same code.
 """
 
-from pathlib import Path
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from lawyer_billing.domain.formatting import format_date, format_money, format_number, format_percent
 from lawyer_billing.domain.rates import TaxBase
 from lawyer_billing.domain.statement import Statement, StatementType
-from lawyer_billing.reports.pdf_layout import layout_table, markup, paragraph_styles, render_pdf
+from lawyer_billing.reports.pdf_layout import (
+    ReportError,
+    layout_table,
+    letterhead,
+    markup,
+    paragraph_styles,
+    render_pdf,
+)
 from lawyer_billing.reports.styles import PageStyle, shipped_styles
 
 #: The columns of the table of lines: (title, share of the frame's width, right-aligned).
@@ -47,12 +52,6 @@ DISBURSEMENT_COLUMNS = (
     ("Montant", 0.15, True),
 )
 _NO_FIGURE = "—"
-LOGO_MAX_HEIGHT = 22 * mm
-LOGO_MAX_WIDTH = 50 * mm
-
-
-class ReportError(ValueError):
-    """A document that cannot be made as asked; one French sentence saying why."""
 
 
 def statement_pdf(statement: Statement, *, disbursements_only: bool = False, style: PageStyle | None = None) -> bytes:
@@ -73,7 +72,7 @@ class _Builder:
 
     def pdf(self) -> bytes:
         header, lawyer = self.statement.header, self.statement.letterhead
-        story: list[Flowable] = [*self.letterhead(), Spacer(1, 4 * mm), *self.heading(), Spacer(1, 2 * mm)]
+        story: list[Flowable] = [*letterhead(lawyer, self.style, self.styles), Spacer(1, 4 * mm), *self.heading(), Spacer(1, 2 * mm)]
         story += self.mandates()
         if not self.disbursements_only:
             story += self.lines()
@@ -89,44 +88,6 @@ class _Builder:
         )
 
     # -- parts ---------------------------------------------------------------------------
-
-    def letterhead(self) -> list[Flowable]:
-        lawyer, s = self.statement.letterhead, self.styles
-        numbers = [f"Barreau du Québec : {lawyer.barreau_number}" if lawyer.barreau_number else "",
-                   f"N° d'avocat CSJ : {lawyer.csj_number}" if lawyer.csj_number else ""]
-        taxes = [f"TPS : {lawyer.gst_number}" if lawyer.gst_number else "",
-                 f"TVQ : {lawyer.qst_number}" if lawyer.qst_number else ""]
-        left = [Paragraph(markup(lawyer.name), s["title"])]
-        left += [Paragraph(markup(line), s["body"]) for line in lawyer.address]
-        if lawyer.district:
-            left.append(Paragraph(markup(f"District judiciaire de {lawyer.district}"), s["muted"]))
-        for row in (numbers, taxes):
-            if any(row):
-                left.append(Paragraph(markup(" · ".join(part for part in row if part)), s["muted"]))
-        logo = self.logo()
-        if logo is None:
-            return left
-        return [layout_table(
-            [[left, logo]], [self.style.frame_width - LOGO_MAX_WIDTH, LOGO_MAX_WIDTH], self.style,
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
-        )]
-
-    def logo(self) -> Flowable | None:
-        logo_file = self.statement.letterhead.logo_file
-        if not logo_file:
-            return None
-        path = Path(logo_file)
-        if not path.is_file():
-            raise ReportError(f"Logo introuvable : « {logo_file} ». Choisissez une autre image ou retirez le logo.")
-        try:
-            image = Image(str(path))
-        except Exception as error:  # reportlab raises what Pillow raises for a file that is no image
-            raise ReportError(f"Le logo « {path.name} » n'est pas une image lisible ({type(error).__name__}).") from None
-        scale = min(LOGO_MAX_HEIGHT / image.imageHeight, LOGO_MAX_WIDTH / image.imageWidth, 1)
-        image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-        image.hAlign = "RIGHT"
-        return image
 
     def heading(self) -> list[Flowable]:
         header, s = self.statement.header, self.styles

@@ -1,0 +1,68 @@
+"""A letter of the entente as a Word document (python-docx), for the lawyer to edit before
+sending: the same parts as ``letter_pdf`` in plain paragraphs, the margins of the style file.
+
+Word has no markup to inject into: python-docx writes text runs, and line breaks inside a
+paragraph become real breaks.
+"""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from lawyer_billing.domain.letters import Letter
+from lawyer_billing.reports.letter_pdf import LETTER_WORDS, place_and_date
+from lawyer_billing.reports.styles import PageStyle, shipped_styles
+
+#: A font every word processor has or substitutes (Liberation Sans in LibreOffice); the lawyer
+#: may change it, this document is meant to be edited.
+DOCX_FONT = "Arial"
+_LABELS = {
+    "fr": ("Barreau du Québec : {}", "N° d'avocat CSJ : {}"),
+    "en": ("Barreau du Québec: {}", "CSJ lawyer no. {}"),
+}
+
+
+def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
+    style = style or shipped_styles()
+    parties, words = letter.parties, LETTER_WORDS[letter.parties.language]
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Pt(style.page_size[0]), Pt(style.page_size[1])
+    section.top_margin, section.bottom_margin = Pt(style.margin_top), Pt(style.margin_bottom)
+    section.left_margin, section.right_margin = Pt(style.margin_left), Pt(style.margin_right)
+    document.core_properties.title = f"{letter.title} — {letter.subject}"
+    document.core_properties.author = parties.lawyer.name
+    body = document.styles["Normal"]
+    body.font.size = Pt(style.sizes["letter_body"])
+    body.font.name = DOCX_FONT
+
+    lawyer = parties.lawyer
+    numbers = [label.format(value) for label, value in zip(_LABELS[parties.language],
+                                                            (lawyer.barreau_number, lawyer.csj_number)) if value]
+    _block(document, lawyer.name, [*lawyer.address, *([" · ".join(numbers)] if numbers else [])])
+    document.add_paragraph(place_and_date(letter)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _block(document, parties.recipient.name, list(parties.recipient.address))
+    subject = document.add_paragraph()
+    subject.add_run(words["subject"] + letter.subject).bold = True
+    for paragraph in letter.paragraphs:
+        _block(document, None, paragraph.split("\n"))
+    document.add_paragraph()
+    document.add_paragraph(lawyer.name)
+    for copy in parties.copies:
+        document.add_paragraph(words["copies"] + copy)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _block(document, bold_first: str | None, lines: list[str]) -> None:
+    """One paragraph: an optional bold first line, then ``lines``, separated by line breaks."""
+    paragraph = document.add_paragraph()
+    runs = ([(bold_first, True)] if bold_first is not None else []) + [(line, False) for line in lines]
+    for index, (text, bold) in enumerate(runs):
+        run = paragraph.add_run(text)
+        run.bold = bold
+        if index < len(runs) - 1:
+            run.add_break()
