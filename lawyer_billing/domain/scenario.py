@@ -411,7 +411,8 @@ class _Reader:
         start, end = read["start"], read["end"]
         if (start is None) != (end is None):
             missing = "end" if end is None else "start"
-            self.fail(f"{path}.{missing}", "donnez l'heure de début et l'heure de fin, ou aucune des deux (journée entière)")
+            self.fail(f"{path}.{missing}",
+                      "donnez l'heure de début et l'heure de fin, ou aucune des deux (journée entière)")
             return None
         if start is not None and end <= start:
             self.fail(f"{path}.end", f"l'heure de fin ({end:%H:%M}) doit suivre l'heure de début ({start:%H:%M})")
@@ -499,7 +500,8 @@ class _Reader:
                           "(ou aujourd'hui)")
         total = sum(p.amount for p in payments)
         if total > read["amount"]:
-            self.fail(f"{path}.payments", f"les paiements ({total} $) dépassent le montant du relevé ({read['amount']} $)")
+            self.fail(f"{path}.payments",
+                      f"les paiements ({total} $) dépassent le montant du relevé ({read['amount']} $)")
 
     def not_before(self, read: dict, path: str, later: str, earlier: str, message: str) -> None:
         if read[later] is not None and read[earlier] is not None and read[later] < read[earlier]:
@@ -607,7 +609,8 @@ class _Reader:
             return self.fail(path, f"{value} est un nombre à virgule : écrivez-le entre guillemets, "
                              f"{_suggested(value)}, pour qu'il reste exact")
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            return self.fail(path, f"doit être un nombre entre guillemets (\"12.50\") ou entier, pas {_type_name(value)}")
+            return self.fail(path,
+                             f"doit être un nombre entre guillemets (\"12.50\") ou entier, pas {_type_name(value)}")
         if isinstance(value, str) and len(value) > 40:
             return self.fail(path, f"{_shown(value)} n'est pas un nombre")
         try:

@@ -26,7 +26,9 @@ def _line(services, index=0):
 def test_amount_of_the_item_for_the_mandate_issue_date():
     # T127: 330 $ (annex II, Part 4) for a mandate issued on 2024-05-01.
     line = _line([ServiceFacts("S1", "M1", "t 127", date(2024, 6, 3))])
-    assert (line.code, line.tariff_amount, line.amount, line.rules) == ("T127", Decimal("330.00"), Decimal("330.00"), ())
+    assert (line.code, line.tariff_amount, line.amount, line.rules) == (
+        "T127", Decimal("330.00"), Decimal("330.00"), ()
+    )
 
 
 def test_the_mandate_issue_date_governs_not_the_service_date():
@@ -35,7 +37,9 @@ def test_the_mandate_issue_date_governs_not_the_service_date():
     mandates = {"M": MandateFacts("M", "C", date(2007, 6, 1))}
     priced = price_services([ServiceFacts("S", "M", "T89", date(2009, 1, 5))], mandates)
     assert priced.lines[0].amount == Decimal("1315.00")
-    early = price_services([ServiceFacts("S", "M", "T89", date(2009, 1, 5))], {"M": MandateFacts("M", "C", date(2007, 3, 31))})
+    early = price_services(
+        [ServiceFacts("S", "M", "T89", date(2009, 1, 5))], {"M": MandateFacts("M", "C", date(2007, 3, 31))}
+    )
     assert early.lines[0].amount is None
     assert early.lines[0].findings[0].code == "no_figure"
 
@@ -93,7 +97,9 @@ def test_t97_lesser_included_offence_is_paid_as_charged():
 # --- invariants -----------------------------------------------------------------------------
 
 CODES = ["T113", "T111", "T127", "T120", "T117", "T115", "T119", "T188", "T194", "T63-1", "T101", "T1", "T36", "T56a"]
-_times = st.sampled_from([None, (time(9), time(12)), (time(14), time(17)), (time(9), time(21)), (time(19, 30), time(22))])
+_times = st.sampled_from(
+    [None, (time(9), time(12)), (time(14), time(17)), (time(9), time(21)), (time(19, 30), time(22))]
+)
 _service = st.builds(
     lambda code, mandate, day, court, disposition, group, span, units, claimed: dict(
         code=code, mandate=mandate, date=date(2024, 6, day), court=court, disposition=disposition,

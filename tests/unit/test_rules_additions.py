@@ -23,8 +23,9 @@ def test_t26_half_for_each_additional_contestation():
 
 
 def test_t46_and_t81_injunction_after_an_interlocutory_judgment():
-    assert _amount("T36", tariff_class="IIIa", amount=Decimal("1000"), injunction=True, after_interlocutory=True) == Decimal("1500.00")
-    assert _amount("T78", tariff_class="II", amount=Decimal("1000"), injunction=True, after_interlocutory=True) == Decimal("500.00")
+    after = dict(amount=Decimal("1000"), injunction=True, after_interlocutory=True)
+    assert _amount("T36", tariff_class="IIIa", **after) == Decimal("1500.00")
+    assert _amount("T78", tariff_class="II", **after) == Decimal("500.00")
     assert _amount("T36", tariff_class="IIIa", amount=Decimal("1000"), injunction=True) == Decimal("1000.00")
 
 
@@ -88,7 +89,8 @@ def test_t201_4_from_the_third_half_day_and_t211():
 def test_t168_appeal_of_verdict_and_sentence_adds_both_fees():
     # T168: the B) fees (T162, 335 $) are added to the C) fees (T167, 220 $); both paid in full.
     priced = price_services(
-        [ServiceFacts("S1", "M1", "T162", date(2025, 3, 3)), ServiceFacts("S2", "M1", "T167", date(2025, 3, 3))], MANDATES
+        [ServiceFacts("S1", "M1", "T162", date(2025, 3, 3)), ServiceFacts("S2", "M1", "T167", date(2025, 3, 3))],
+        MANDATES,
     )
     assert [line.amount for line in priced.lines] == [Decimal("335.00"), Decimal("220.00")]
     assert priced.findings == ()

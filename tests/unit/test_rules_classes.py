@@ -75,7 +75,9 @@ def test_t81_an_injunction_in_appeal_is_at_least_class_ii():
     line = _line("T78", tariff_class="I", amount=Decimal("900"), injunction=True, after_interlocutory=True)
     assert line.amount == Decimal("450.00")
     assert [rule.code for rule in line.rules] == ["T81", "art. 14", "T81"]
-    assert _explanations(line)[0] == "T81 : injonction : honoraires de la classe II au moins, et non de la classe I indiquée"
+    assert _explanations(line)[0] == (
+        "T81 : injonction : honoraires de la classe II au moins, et non de la classe I indiquée"
+    )
     assert _line("T78", tariff_class="IIIa", injunction=True).rules == ()
 
 
@@ -91,7 +93,9 @@ def test_t49_extraordinary_remedies_and_habeas_corpus_are_class_ii_in_first_inst
     # honoraires sont ceux prévus pour la Classe II. »
     line = _line("T36", tariff_class="IV", remedy="habeas_corpus")
     assert [rule.code for rule in line.rules] == ["T49"]
-    assert line.rules[0].explanation_fr == "T49 : habeas corpus : honoraires de la classe II, et non de la classe IV indiquée"
+    assert line.rules[0].explanation_fr == (
+        "T49 : habeas corpus : honoraires de la classe II, et non de la classe IV indiquée"
+    )
     assert "T36 en classe II n'est pas connu" in line.findings[0].message_fr
     assert _line("T36", tariff_class="II", remedy="extraordinary_remedy").rules == ()
 

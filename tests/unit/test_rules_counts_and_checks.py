@@ -67,7 +67,9 @@ def test_no_tariff_rate_the_office_fixes_the_amount():
 
 
 def test_art_21_share_of_a_lump_sum():
-    share, missing = _lines(_s("S1", "T127", 3, shared_lump_sum=True, amount=Decimal("200")), _s("S2", "T127", 4, shared_lump_sum=True))
+    share, missing = _lines(
+        _s("S1", "T127", 3, shared_lump_sum=True, amount=Decimal("200")), _s("S2", "T127", 4, shared_lump_sum=True)
+    )
     assert share.amount == Decimal("200.00") and share.rules[0].code == "art. 21"
     assert missing.amount is None and missing.findings[0].code == "share_missing"
 

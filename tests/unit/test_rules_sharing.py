@@ -28,7 +28,10 @@ def _service(id, mandate, code, **facts):
 def test_t98_full_fee_for_the_best_paid_information_half_for_the_other():
     # T98: T120 (550 $) on M2 is best paid; T127 (330 $) on M1 is halved: 165 $.
     priced = price_services(
-        [_service("S1", "M1", "T127", disposition="guilty_plea"), _service("S2", "M2", "T120", disposition="guilty_plea")],
+        [
+            _service("S1", "M1", "T127", disposition="guilty_plea"),
+            _service("S2", "M2", "T120", disposition="guilty_plea"),
+        ],
         MANDATES,
     )
     assert [line.amount for line in priced.lines] == [Decimal("165.00"), Decimal("550.00")]
@@ -41,7 +44,8 @@ def test_t98_full_fee_for_the_best_paid_information_half_for_the_other():
 
 def test_t98_needs_the_same_court_and_a_trial_or_plea():
     assert _amounts(
-        _service("S1", "M1", "T127", disposition="trial"), _service("S2", "M2", "T127", disposition="trial", court="Laval")
+        _service("S1", "M1", "T127", disposition="trial"),
+        _service("S2", "M2", "T127", disposition="trial", court="Laval"),
     ) == [Decimal("330.00")] * 2
     priced = price_services([_service("S1", "M1", "T127"), _service("S2", "M2", "T127")], MANDATES)
     assert [line.amount for line in priced.lines] == [Decimal("330.00")] * 2
@@ -121,7 +125,8 @@ def test_t201_2_a_parent_of_several_children_is_priced_and_cited_under_t201_2():
 def test_t201_2_not_before_2008_like_t201_1():
     # art. 53: T201.1-T201.2 apply to mandates issued from 2008-01-01.
     old = price_services(
-        [_service("S1", "M", "T194", children=3, represents="parent")], {"M": MandateFacts("M", "C", date(2007, 12, 31))}
+        [_service("S1", "M", "T194", children=3, represents="parent")],
+        {"M": MandateFacts("M", "C", date(2007, 12, 31))},
     )
     assert old.lines[0].amount == Decimal("410.00")
     assert old.lines[0].findings[0].code == "t201_1_not_in_force"

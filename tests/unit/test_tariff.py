@@ -88,7 +88,8 @@ def test_the_day_before_the_entente_applies_is_refused_art_53():
 
 def test_t201_1_the_day_before_and_the_day_of_2008_01_01_art_53():
     tariff = shipped_tariff()
-    with pytest.raises(TariffDateError, match="L'article T201.1 ne s'applique qu'aux mandats délivrés à compter du 2008-01-01"):
+    message = "L'article T201.1 ne s'applique qu'aux mandats délivrés à compter du 2008-01-01"
+    with pytest.raises(TariffDateError, match=message):
         tariff.amount("T201.1", date(2007, 12, 31))
     assert tariff.amount("T201.1", date(2008, 1, 1)) == Decimal("0.50")
 
@@ -179,7 +180,9 @@ def test_overlay_amount_must_not_be_negative():
 
 def test_parse_overlay_csv_with_french_separators(tmp_path):
     path = tmp_path / "montants.csv"
-    path.write_text("code;effective;amount;class;source\nT36;2007-04-01;1 315,00;II;x\nT 87;2007-04-01;500;;y\n", encoding="utf-8")
+    path.write_text(
+        "code;effective;amount;class;source\nT36;2007-04-01;1 315,00;II;x\nT 87;2007-04-01;500;;y\n", encoding="utf-8"
+    )
     entries = parse_overlay_file(path, "me", ENTERED_AT)
     assert [(e.code, e.amount, e.tariff_class, e.source_note) for e in entries] == [
         ("T36", Decimal("1315.00"), "II", "x"),
@@ -190,19 +193,26 @@ def test_parse_overlay_csv_with_french_separators(tmp_path):
 
 def test_parse_overlay_yaml(tmp_path):
     path = tmp_path / "montants.yaml"
-    path.write_text('- code: T69 c) ii.\n  effective: 2007-04-01\n  amount: "350.00"\n  source: G.O. 2008\n', encoding="utf-8")
+    path.write_text(
+        '- code: T69 c) ii.\n  effective: 2007-04-01\n  amount: "350.00"\n  source: G.O. 2008\n', encoding="utf-8"
+    )
     (entry,) = parse_overlay_file(path, "me", ENTERED_AT)
-    assert (entry.code, entry.effective, entry.amount, entry.entered_by) == ("T69c-ii", date(2007, 4, 1), Decimal("350.00"), "me")
+    assert (entry.code, entry.effective, entry.amount, entry.entered_by) == (
+        "T69c-ii", date(2007, 4, 1), Decimal("350.00"), "me"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("code,effective,amount\nT36,2007-04-01,abc\n", "Fichier « f.csv », ligne 2, champ « amount » : « abc » n'est pas un montant"),
-        ("code,effective,amount\nT36,2007-04-01,-5\n", "ligne 2, champ « amount » : un montant ne peut pas être négatif"),
+        ("code,effective,amount\nT36,2007-04-01,abc\n",
+         "Fichier « f.csv », ligne 2, champ « amount » : « abc » n'est pas un montant"),
+        ("code,effective,amount\nT36,2007-04-01,-5\n",
+         "ligne 2, champ « amount » : un montant ne peut pas être négatif"),
         ("code,effective,amount\nT127,2007-04-01,1\nT36,1er avril,1\n", "ligne 3, champ « effective »"),
         ("code,effective,amount\nX36,2007-04-01,1\n", "ligne 2, champ « code » : « X36 » n'est pas un code d'article"),
-        ("code,effective,amount,class\nT36,2007-04-01,1,VI\n", "ligne 2, champ « class » : « VI » n'est pas une classe"),
+        ("code,effective,amount,class\nT36,2007-04-01,1,VI\n",
+         "ligne 2, champ « class » : « VI » n'est pas une classe"),
         ("code,effective,amount\nT36,,1\n", "ligne 2, champ « effective » : valeur obligatoire absente"),
         ("code,effective,montant\nT36,2007-04-01,1\n", "Fichier « f.csv », ligne 1 : colonne « montant » inconnue"),
         ("code,amount\nT36,1\n", "ligne 1 : colonne « effective » absente"),
@@ -218,9 +228,11 @@ def test_parse_overlay_csv_errors_name_line_and_field(tmp_path, text, message):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('- code: T36\n  effective: 2007-04-01\n  amount: "1"\n- code: T127\n  effective: 2007-04-01\n  amount: 330.5\n',
+        ('- code: T36\n  effective: 2007-04-01\n  amount: "1"\n'
+         '- code: T127\n  effective: 2007-04-01\n  amount: 330.5\n',
          "Fichier « f.yaml », ligne 4, champ « amount »"),
-        ("- code: T36\n  effective: 2007-04-01\n  amount: '1'\n  montant: 2\n", "ligne 1, champ « montant » : champ inconnu"),
+        ("- code: T36\n  effective: 2007-04-01\n  amount: '1'\n  montant: 2\n",
+         "ligne 1, champ « montant » : champ inconnu"),
         ("code: T36\n", "le fichier doit être une liste de montants"),
     ],
 )  # fmt: skip
@@ -240,7 +252,9 @@ def test_parse_overlay_refuses_other_file_types(tmp_path):
 
 def test_every_problem_of_an_overlay_file_is_reported_each_with_its_line(tmp_path):
     path = tmp_path / "f.csv"
-    path.write_text("code,effective,amount,class\nT36,2007-04-01,abc,VI\nT127,2007-04-01,330\nX1,1er avril,1\n", encoding="utf-8")
+    path.write_text(
+        "code,effective,amount,class\nT36,2007-04-01,abc,VI\nT127,2007-04-01,330\nX1,1er avril,1\n", encoding="utf-8"
+    )
     with pytest.raises(OverlayFileError) as raised:
         parse_overlay_file(path, "me", ENTERED_AT)
     assert raised.value.problems == (

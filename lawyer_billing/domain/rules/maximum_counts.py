@@ -110,7 +110,9 @@ def _limited_item(item: TariffItem, lookup: Lookup) -> TariffItem | None:
 
 def _refuse(line: Line, article: str, reason_fr: str) -> None:
     line.set_amount(Decimal(0), article, f"non payable : {reason_fr}")
-    line.flag("max_count_exceeded", f"{line.code} ({line.service.id}) non payable : {reason_fr}.", f"annexe II {article}")
+    line.flag(
+        "max_count_exceeded", f"{line.code} ({line.service.id}) non payable : {reason_fr}.", f"annexe II {article}"
+    )
 
 
 def _names(lines: list[Line]) -> str:
