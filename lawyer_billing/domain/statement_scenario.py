@@ -33,6 +33,7 @@ from lawyer_billing.domain.statement import (
     StatementHeader,
     StatementType,
     statement_from_computation,
+    tax_rates_for,
 )
 from lawyer_billing.domain.tariff import shipped_tariff
 
@@ -72,6 +73,8 @@ def read_statement_scenario(text: str, default_today: date) -> StatementScenario
     mandates = reader.ids(document.get("mandates"))
     lawyer = reader.lawyer(document.get("lawyer"))
     header, disbursements = reader.statement(document.get("statement"), today, mandates)
+    if lawyer is not None and header is not None:
+        reader.taxes_known(lawyer, header.date)
     problems += reader.problems
     if problems or scenario is None:
         raise ScenarioError(problems)
@@ -131,6 +134,13 @@ class _StatementReader(_Reader):
             self.fail(path, str(error))
             return None, ()
         return header, tuple(read["disbursements"])
+
+    def taxes_known(self, lawyer: Letterhead, on: date) -> None:
+        """A registered lawyer's relevé needs the GST and QST rates of its date."""
+        try:
+            tax_rates_for(lawyer, on)
+        except StatementError as error:
+            self.fail("statement.date", f"{error} Le relevé d'un avocat inscrit aux taxes ne peut pas porter cette date.")
 
     def office(self, value: object, path: str) -> Any:
         read = self.fields(value, path, {

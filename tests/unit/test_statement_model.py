@@ -253,3 +253,16 @@ def test_invalid_json_is_reported_once():
     with pytest.raises(ScenarioError) as raised:
         read_statement_scenario("{", TODAY)
     assert len(raised.value.problems) == 1 and raised.value.problems[0].path == "$"
+
+
+def test_a_registered_lawyer_s_statement_needs_a_date_with_known_tax_rates():
+    document = scenario_document()
+    document["statement"]["date"] = "2006-06-30"  # the tax table starts on 2006-07-01
+    with pytest.raises(ScenarioError) as raised:
+        read_statement_scenario(json.dumps(document), TODAY)
+    assert [str(p) for p in raised.value.problems] == [
+        "statement.date: Aucun taux de TPS et de TVQ n'est connu pour le 2006-06-30. "
+        "Le relevé d'un avocat inscrit aux taxes ne peut pas porter cette date."
+    ]
+    document["lawyer"]["gst_number"] = document["lawyer"]["qst_number"] = None
+    assert read_statement_scenario(json.dumps(document), TODAY).header.date == date(2006, 6, 30)

@@ -1,0 +1,129 @@
+"""``lawyer-billing statement`` as a script runs it: files written owner-only, exit codes 0, 2
+and 3 like ``compute``, one line per problem naming the JSON path, no Qt and no SQLAlchemy."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+EXAMPLE = EXAMPLES / "statement-complete.json"
+
+
+def run(*args, stdin=None, code=None):
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "lawyer_billing", *args]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(path.read_bytes())).pages)
+
+
+def test_the_example_prints_its_pdf_and_its_workbook(tmp_path):
+    pdf, xlsx, debours = tmp_path / "releve.pdf", tmp_path / "releve.xlsx", tmp_path / "debours.pdf"
+    result = run("statement", str(EXAMPLE), "--pdf", str(pdf), "--xlsx", str(xlsx), "--disbursements-pdf", str(debours))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("Relevé 2024-017 : total 928,60\u00a0$ — pdf : ")
+    assert "Total 928,60 $" in pdf_text(pdf)  # hand-computed in tests/unit/test_statement_model.py
+    assert "Total 57,95 $" in pdf_text(debours)  # 45.60 + 12.35
+    sheet = load_workbook(xlsx)["Relevé"]
+    assert any(row[0].value == "Total" and row[6].value == 928.6 for row in sheet.iter_rows())
+    for path in (pdf, xlsx, debours):
+        if os.name == "posix":
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600  # client names: owner only (art. 13)
+
+
+def test_a_dash_reads_stdin_and_one_output_is_enough(tmp_path):
+    result = run("statement", "-", "--xlsx", str(tmp_path / "r.xlsx"), stdin=EXAMPLE.read_text(encoding="utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.xlsx").is_file() and not (tmp_path / "r.pdf").exists()
+
+
+def test_without_any_output_the_command_exits_2_on_one_line():
+    result = run("statement", str(EXAMPLE))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == ["$: donnez au moins un fichier à écrire : --pdf, --xlsx ou --disbursements-pdf"]
+
+
+def test_an_invalid_scenario_exits_2_with_one_line_per_problem_naming_the_path(tmp_path):
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    del document["lawyer"]["name"]
+    document["statement"]["type"] = "provisoire"
+    document["services"][0]["date"] = "2024-02-30"
+    result = run("statement", "-", "--pdf", str(tmp_path / "r.pdf"), stdin=json.dumps(document))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        'services[0].date: "2024-02-30" n\'est pas une date valide',
+        "lawyer.name: champ obligatoire absent",
+        'statement.type: "provisoire" n\'est pas permis ; valeurs permises : interim, final, supplementary',
+    ]
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_scenario_without_lawyer_nor_statement_names_what_the_relevé_needs(tmp_path):
+    result = run("statement", str(EXAMPLES / "scenario-minimal.json"), "--pdf", str(tmp_path / "r.pdf"))
+    assert (result.returncode, result.stderr.splitlines()) == (
+        2, ["lawyer.name: champ obligatoire absent", "statement.number: champ obligatoire absent"])
+
+
+def test_a_file_that_cannot_be_written_exits_2_naming_the_option(tmp_path):
+    blocker = tmp_path / "un-fichier"
+    blocker.write_text("x")
+    result = run("statement", str(EXAMPLE), "--pdf", str(blocker / "r.pdf"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"--pdf: impossible d'écrire « {blocker / 'r.pdf'} » : ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_services_without_amount_are_left_out_with_a_warning(tmp_path):
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["services"].append({"id": "S9", "mandate": "M1", "code": "T87", "date": "2024-06-05"})
+    result = run("statement", "-", "--pdf", str(tmp_path / "r.pdf"), stdin=json.dumps(document))
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["avertissement : service S9 (T87) : aucun montant, ligne omise du relevé"]
+    assert "T87" not in pdf_text(tmp_path / "r.pdf")
+
+
+def test_an_unexpected_error_exits_3_on_one_line_without_traceback(tmp_path):
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from lawyer_billing.commands.statement import statement_file\n"
+        "def broken(services, mandates):\n"
+        "    raise RuntimeError('panne')\n"
+        "sys.exit(statement_file(sys.argv[1], pdf=Path(sys.argv[2]), price=broken))\n"
+    )
+    result = run(str(EXAMPLE), str(tmp_path / "r.pdf"), code=code)
+    assert (result.returncode, result.stderr) == (3, "erreur interne : RuntimeError: panne\n")
+
+
+def test_the_statement_subcommand_loads_neither_qt_nor_sqlalchemy(tmp_path):
+    code = (
+        "import io, sys, contextlib\n"
+        "from lawyer_billing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['statement', sys.argv[1], '--pdf', sys.argv[2], '--xlsx', sys.argv[3]])\n"
+        "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'sqlalchemy', 'alembic'}))\n"
+    )
+    result = run(str(EXAMPLE), str(tmp_path / "r.pdf"), str(tmp_path / "r.xlsx"), code=code)
+    assert result.stdout.strip() == "0 []", result.stderr
+
+
+def test_importing_the_command_loads_no_report_library():
+    code = (
+        "import sys\n"
+        "import lawyer_billing.commands.statement\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl', 'docx', 'PySide6'}))\n"
+    )
+    result = run(code=code)
+    assert result.stdout.strip() == "[]", result.stderr
