@@ -26,6 +26,7 @@ from lawyer_billing.domain.statement import (
     tax_rates_for,
     unbilled,
 )
+from lawyer_billing.domain.statement_files import default_file_name, safe_file_name
 from lawyer_billing.domain.statement_scenario import build_statement, read_statement_scenario
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -266,3 +267,33 @@ def test_a_registered_lawyer_s_statement_needs_a_date_with_known_tax_rates():
     ]
     document["lawyer"]["gst_number"] = document["lawyer"]["qst_number"] = None
     assert read_statement_scenario(json.dumps(document), TODAY).header.date == date(2006, 6, 30)
+
+
+# --- file names from user text ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relevé 2024/017", "Releve-2024-017"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("..\\..\\Windows\\System32", "Windows-System32"),
+        ("C:\\relevé:2024*?\"<>|", "C-releve-2024"),
+        (".cache", "cache"),
+        ("a..b", "a.b"),
+        ("CON", "_CON"),
+        ("lpt1.pdf", "_lpt1.pdf"),
+        ("   ", "document"),
+        ("\x00\x1f\u202e", "document"),
+        ("Dupont & Fils", "Dupont-Fils"),
+        ("x" * 300, "x" * 80),
+    ],
+)
+def test_a_file_name_from_user_text_is_one_safe_name(text, expected):
+    assert safe_file_name(text) == expected
+
+
+def test_default_file_names_of_the_documents():
+    header = StatementHeader("2024/017 <b>", StatementType.FINAL, date(2024, 10, 1))
+    assert default_file_name(header, "pdf") == "releve-2024-017-b.pdf"
+    assert default_file_name(header, ".xlsx") == "releve-2024-017-b.xlsx"
+    assert default_file_name(header, "pdf", disbursements_only=True) == "etat-des-debours-2024-017-b.pdf"
