@@ -96,25 +96,39 @@ def test_t97_lesser_included_offence_is_paid_as_charged():
 
 # --- invariants -----------------------------------------------------------------------------
 
-CODES = ["T113", "T111", "T127", "T120", "T117", "T115", "T119", "T188", "T194", "T63-1", "T101", "T1", "T36", "T56a"]
+CODES = [
+    "T113", "T111", "T127", "T120", "T117", "T115", "T119", "T188", "T194", "T195", "T63-1", "T101", "T1", "T36",
+    "T56a", "T78", "T80",
+]
+#: the facts of the civil classes (T46, T49, T80, T81), T195 and T201.1-T201.2
+_extras = st.fixed_dictionaries({
+    "tariff_class": st.sampled_from([None, "I", "IIIa"]),
+    "injunction": st.booleans(),
+    "after_interlocutory": st.booleans(),
+    "remedy": st.sampled_from([None, "habeas_corpus"]),
+    "contested_hearing": st.booleans(),
+    "children": st.integers(1, 3),
+    "represents": st.sampled_from(["child", "parent"]),
+})
 _times = st.sampled_from(
     [None, (time(9), time(12)), (time(14), time(17)), (time(9), time(21)), (time(19, 30), time(22))]
 )
 _service = st.builds(
-    lambda code, mandate, day, court, disposition, group, span, units, claimed: dict(
+    lambda code, mandate, day, court, disposition, group, span, units, claimed, extras: dict(
         code=code, mandate=mandate, date=date(2024, 6, day), court=court, disposition=disposition,
         co_accused_group=group, start=span[0] if span else None, end=span[1] if span else None, units=units,
-        amount=claimed,
+        amount=claimed, **extras,
     ),
     st.sampled_from(CODES),
     st.sampled_from(sorted(MANDATES)),
     st.integers(1, 3),
     st.sampled_from(["Montréal", "Laval"]),
-    st.sampled_from([None, "trial", "guilty_plea", "found_guilty"]),
+    st.sampled_from([None, "trial", "guilty_plea", "found_guilty", "consent"]),
     st.sampled_from([None, "G1"]),
     _times,
     st.integers(1, 3),
     st.sampled_from([None, Decimal("123.45")]),
+    _extras,
 )
 _batches = st.lists(_service, max_size=12).map(
     lambda specs: [ServiceFacts(f"S{index}", **spec) for index, spec in enumerate(specs)]

@@ -131,3 +131,8 @@ def test_t80_excludes_injunctions_extraordinary_remedies_and_habeas_corpus():
         assert (line.amount, line.tariff_amount, line.rules) == (None, None, ())
         assert [f.code for f in line.findings] == ["t80_excluded"]
         assert instead in line.findings[0].message_fr and line.findings[0].article == "annexe II T80"
+
+
+def test_a_class_in_another_case_is_read_as_t20_spells_it():
+    assert [rule.code for rule in _line("T36", tariff_class="ii", injunction=True).rules] == ["T46"]
+    assert _line("T36", tariff_class="iiia", injunction=True).rules == ()

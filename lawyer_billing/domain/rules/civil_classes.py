@@ -57,7 +57,7 @@ def injunction_class_floor(line: Line, section: str) -> str | None:
     in dispute: the text lost the figures that would let the fees themselves be compared.
     """
     article, floor = _INJUNCTION_FLOOR[section]
-    given = line.service.tariff_class
+    given = _spelled(line.service.tariff_class)
     if given is None:
         line.note(
             article,
@@ -66,7 +66,7 @@ def injunction_class_floor(line: Line, section: str) -> str | None:
             f"supérieure)",
         )
         return floor
-    if CLASSES.index(given) < CLASSES.index(floor):
+    if given in CLASSES and CLASSES.index(given) < CLASSES.index(floor):
         line.note(
             article,
             f"injonction : honoraires de la classe {floor} au moins, et non de la classe {given} indiquée",
@@ -81,7 +81,7 @@ def remedy_class(line: Line, table: TariffItem, section: str) -> str:
     pour la Classe II. » T73: « Les articles T47 à T49 du tarif en première instance
     s'appliquent à la Cour d'appel. » T82: « En matière de recours extraordinaires et d'Habeas
     Corpus [...], les honoraires pour le jugement au fond sont ceux prévus à la classe II. »"""
-    given = line.service.tariff_class
+    given = _spelled(line.service.tariff_class)
     if given == _REMEDY_CLASS:
         return given
     if section == FIRST_INSTANCE:
@@ -133,3 +133,11 @@ def _class_item(item: TariffItem, lookup: Lookup) -> TariffItem:
         if other is not None:
             return other
     return item
+
+
+def _spelled(tariff_class: str | None) -> str | None:
+    """A class as T20 spells it (``"iiia"`` is ``"IIIa"``); an unknown one is left for the
+    look-up to refuse."""
+    if tariff_class is None:
+        return None
+    return next((name for name in CLASSES if name.casefold() == tariff_class.strip().casefold()), tariff_class)
