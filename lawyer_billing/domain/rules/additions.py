@@ -99,9 +99,10 @@ def lump_sum_share(line: Line) -> None:
     lawyer's own mandates and services. The services T95 speaks of are rendered by another
     lawyer, a legal-aid centre's or a private one, possibly outside legal aid, and appear in
     none of them; two mandates of one matter may both be this lawyer's. Nor does the text tie
-    the sharing to a substitution the data records: under art. 15 al. 2 a replacement under art.
-    81.1 of the regulation is paid « comme s'il n'y avait pas eu remplacement ». Only the lawyer
-    knows, so the lawyer says so.
+    the sharing to a substitution the data records: art. 21 is « sous réserve » of art. 15's
+    paragraph on replacement (« le troisième alinéa »; the extracted text runs its first two
+    together), under which a replacement under art. 81.1 of the regulation is paid « comme
+    s'il n'y avait pas eu remplacement ». Only the lawyer knows, so the lawyer says so.
     """
     share = line.service.amount
     line.fixed = True
