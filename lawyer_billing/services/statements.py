@@ -348,7 +348,7 @@ def _prepare(
     )
     try:
         header = StatementHeader("—", kind, today, supplements=_number_of(uow, supplements_id))
-        totals = relevé(_letterhead(uow), header, preview.mandates, preview.billable_lines).totals
+        totals = relevé(lawyer_letterhead(uow), header, preview.mandates, preview.billable_lines).totals
     except StatementError as error:
         return replace(preview, problems=preview.problems + (FieldProblem("totals", str(error)),))
     return replace(preview, totals=totals)
@@ -825,12 +825,12 @@ def statement_document(uow: UnitOfWork, statement_id: int) -> Statement:
     stored = _stored_or_refuse(uow, statement_id)
     mandates = _mandate_refs(uow, stored.mandate_ids)
     numbers = {m.id: m.number for m in mandates}
-    letterhead = _letterhead(uow)
+    letterhead = lawyer_letterhead(uow)
     if stored.amounts is not None:
         letterhead = replace(letterhead, gst_number=letterhead.gst_number if stored.amounts.gst else None,
                              qst_number=letterhead.qst_number if stored.amounts.qst else None)
     header = StatementHeader(stored.number, StatementType(stored.type), stored.finalized_on or stored.created_on,
-                             _office(uow, stored.office_id), _number_of(uow, stored.supplements_id))
+                             addressee(uow, stored.office_id), _number_of(uow, stored.supplements_id))
     document = relevé(letterhead, header, mandates, [_line(line, numbers) for line in stored.lines])
     if stored.amounts is not None and _amounts(document.totals) != stored.amounts:
         raise StatementError(
@@ -920,7 +920,7 @@ def _amounts(totals: StatementTotals) -> StatementAmounts:
                             totals.gst, totals.qst, totals.total)
 
 
-def _letterhead(uow: UnitOfWork) -> Letterhead:
+def lawyer_letterhead(uow: UnitOfWork) -> Letterhead:
     profile = ProfileRepository(uow.session).get() or LawyerProfile()
     return Letterhead(
         name=profile.name, address=tuple(line.strip() for line in profile.address.splitlines() if line.strip()),
@@ -930,7 +930,7 @@ def _letterhead(uow: UnitOfWork) -> Letterhead:
     )
 
 
-def _office(uow: UnitOfWork, office_id: int | None) -> Office | None:
+def addressee(uow: UnitOfWork, office_id: int | None) -> Office | None:
     office = None if office_id is None else OfficeRepository(uow.session).get(office_id)
     if office is None:
         return None
