@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
+from math import ceil
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -38,8 +39,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The columns of the lines, as in the PDF.
 LINE_HEADERS = ("Date", "Article", "Service rendu (annexe II)", "Règles appliquées", "Unités", "Tarif",
                 "Montant", "Mandat", "Réduction art. 22")
-_WIDTHS = (12, 10, 60, 40, 8, 12, 12, 14, 16)
-_BOLD = Font(bold=True)
+_WIDTHS = (22, 10, 60, 40, 14, 12, 12, 14, 16)
+_SUMMARY_WIDTHS = (44, 14, 18, 16, 14, 14)
+#: the default row height (points) of a line of 11-point text, and the characters per unit of width
+_LINE_HEIGHT = 15
+_CHARACTERS_PER_WIDTH = 1.1
+#: bold in the workbook's own font (a bare ``Font(bold=True)`` has no name and falls back to a serif)
+_BOLD = Font(name="Calibri", size=11, bold=True)
+_TOP = Alignment(vertical="top")
+_WRAPPED = Alignment(vertical="top", wrap_text=True)
 _HEAD_FILL = PatternFill("solid", start_color="E4EAF1")
 
 
@@ -58,6 +66,8 @@ def statement_xlsx(statement: Statement, period: Sequence[Statement] | None = No
     sheet.title = "Relevé"
     _statement_sheet(sheet, statement)
     _summary_sheet(workbook.create_sheet("Sommaire"), period if period is not None else (statement,))
+    for each in workbook.worksheets:
+        _print_on_one_page_wide(each)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -91,6 +101,7 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, bold: bool = 
 
 
 def _statement_sheet(sheet: Worksheet, statement: Statement) -> None:
+    _set_widths(sheet, _WIDTHS)
     header, lawyer, totals = statement.header, statement.letterhead, statement.totals
     rows: list[tuple] = [
         ("Relevé d'honoraires", header.number),
@@ -103,7 +114,8 @@ def _statement_sheet(sheet: Worksheet, statement: Statement) -> None:
              ("N° d'avocat CSJ", lawyer.csj_number)]
     if header.office is not None:
         rows.append(("Destinataire", header.office.name))
-    rows += [(f"Mandat {m.number}", m.beneficiary, m.court) for m in statement.mandates]
+    # the beneficiary may run over the empty column C; the court goes in the wide column D
+    rows += [(f"Mandat {m.number}", m.beneficiary, "", m.court) for m in statement.mandates]
     row = 1
     for values in rows:
         put(sheet, row, 1, values[0], bold=True)
@@ -138,8 +150,18 @@ def _statement_sheet(sheet: Worksheet, statement: Statement) -> None:
         put(sheet, row, 1, label, bold=label == "Total")
         put(sheet, row, 7, amount, bold=label == "Total")
         row += 1
-    for index, width in enumerate(_WIDTHS, start=1):
+
+
+def _set_widths(sheet: Worksheet, widths: Sequence[int]) -> None:
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _print_on_one_page_wide(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _table(sheet: Worksheet, row: int, title: str, headers: Sequence[str], rows: Sequence[tuple]) -> int:
@@ -151,15 +173,23 @@ def _table(sheet: Worksheet, row: int, title: str, headers: Sequence[str], rows:
         cell.fill = _HEAD_FILL
     row += 1
     for values in rows:
+        lines = 1
         for column, value in enumerate(values, start=1):
             cell = put(sheet, row, column, value)
-            if isinstance(value, str) and len(value) > 40:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            width = sheet.column_dimensions[get_column_letter(column)].width
+            wrap = isinstance(value, str) and len(value) > width
+            cell.alignment = _WRAPPED if wrap else _TOP
+            if wrap:
+                # a spreadsheet does not grow a row to its wrapped text when opening a file
+                lines = max(lines, ceil(len(value) / (width * _CHARACTERS_PER_WIDTH)))
+        if lines > 1:
+            sheet.row_dimensions[row].height = lines * _LINE_HEIGHT
         row += 1
     return row + 1
 
 
 def _summary_sheet(sheet: Worksheet, statements: Sequence[Statement]) -> None:
+    _set_widths(sheet, _SUMMARY_WIDTHS)
     summary = summarise(statements)
     numbers = ", ".join(statement.header.number for statement in statements)
     put(sheet, 1, 1, "Sommaire de la période (montants avant taxes)", bold=True)
@@ -169,8 +199,6 @@ def _summary_sheet(sheet: Worksheet, statements: Sequence[Statement]) -> None:
     for title, rows in (("Par mandat", summary.by_mandate), ("Par mois", summary.by_month),
                         ("Par exercice financier (1er avril - 31 mars)", summary.by_fiscal_year)):
         row = _summary_table(sheet, row, title, rows)
-    for index, width in enumerate((44, 14, 18, 16, 14, 14), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
 
 
 def _summary_table(sheet: Worksheet, row: int, title: str, rows: Sequence[SummaryRow]) -> int:
