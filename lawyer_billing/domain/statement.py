@@ -244,8 +244,11 @@ class Statement:
 
     def disbursements_only(self) -> "Statement":
         """The same relevé reduced to its disbursements: the separate « état des débours » that
-        art. 19 allows, paid within 30 days of its receipt."""
-        return Statement(self.letterhead, self.header, self.mandates, (), self.disbursements, (), self.tax_rates)
+        art. 19 allows, paid within 30 days of its receipt. It lists the mandates its
+        disbursements name (all of them when one names none)."""
+        named = {item.mandate for item in self.disbursements}
+        mandates = self.mandates if "" in named else tuple(m for m in self.mandates if m.number in named)
+        return Statement(self.letterhead, self.header, mandates, (), self.disbursements, (), self.tax_rates)
 
 
 def statement_totals(statement: Statement) -> StatementTotals:

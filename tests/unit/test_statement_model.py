@@ -116,6 +116,7 @@ def test_the_statement_of_disbursements_alone_keeps_only_them_untaxed():
                        disbursements=[Disbursement(date(2024, 6, 10), "Huissier", D("45.60"), "F-1", "M1")])
     alone = relevé.disbursements_only()
     assert (alone.lines, alone.travel) == ((), ())
+    assert [m.number for m in alone.mandates] == ["M1"]  # M2 has no disbursement
     assert (alone.totals.taxes, alone.totals.total) == (D("0.00"), D("45.60"))
 
 
