@@ -43,6 +43,15 @@ def test_the_example_prints_its_pdf_and_its_workbook(tmp_path):
             assert stat.S_IMODE(path.stat().st_mode) == 0o600  # client names: owner only (art. 13)
 
 
+def test_the_minimal_example_needs_only_the_lawyer_s_name_and_the_number(tmp_path):
+    result = run("statement", str(EXAMPLES / "statement-minimal.json"), "--pdf", str(tmp_path / "r.pdf"))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "r.pdf")
+    # not registered: no tax; the date is settings.today; the type is final by default
+    assert "N° 2025-001 — Compte final Date : 22 novembre 2026" in text
+    assert "Honoraires 330,00 $ Total 330,00 $" in text and "TPS" not in text
+
+
 def test_a_dash_reads_stdin_and_one_output_is_enough(tmp_path):
     result = run("statement", "-", "--xlsx", str(tmp_path / "r.xlsx"), stdin=EXAMPLE.read_text(encoding="utf-8"))
     assert result.returncode == 0, result.stderr
