@@ -18,7 +18,6 @@ from lawyer_billing.domain.formatting import format_date, format_money, format_n
 from lawyer_billing.domain.rates import TaxBase
 from lawyer_billing.domain.statement import Statement, StatementType
 from lawyer_billing.reports.pdf_layout import (
-    ReportError,
     layout_table,
     letterhead,
     markup,

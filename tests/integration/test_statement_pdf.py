@@ -23,7 +23,8 @@ from lawyer_billing.domain.statement import (
     tax_rates_for,
 )
 from lawyer_billing.domain.statement_scenario import build_statement, read_statement_scenario
-from lawyer_billing.reports.statement_pdf import ReportError, statement_pdf
+from lawyer_billing.reports.pdf_layout import ReportError
+from lawyer_billing.reports.statement_pdf import statement_pdf
 from lawyer_billing.resources import resource_path
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "statement-complete.json"
