@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from lawyer_billing.domain.cap import THRESHOLD, CapProjection, cap_projection, fiscal_year_of
-from lawyer_billing.domain.deadlines import DeadlineKind
+from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.money import ZERO
 from lawyer_billing.services.deadlines import DeadlineBoard, RecordRef, deadline_board, log_deadlines
@@ -106,6 +106,8 @@ class AwaitingPayment:
     sent_on: date
     received_on: date | None
     payment_due: date | None
+    #: the 30 days of art. 15 are over without payment nor refusal
+    payment_late: bool
     total: Decimal | None
     balance: Decimal | None
     interest: Decimal
@@ -241,8 +243,8 @@ def _unbilled(stored: StoredComputation, billed: BilledWork) -> tuple[UnbilledMa
 def _awaiting_payment(stored: StoredComputation, headers: Mapping[int, StatementHeader]) -> tuple[AwaitingPayment, ...]:
     clients = {str(m.id): m.client_name for m in stored.records.mandates}
     interest = {entry.statement: entry for entry in stored.computation.interest}
-    payment_due = {
-        entry.subject: entry.deadline.due for entry in stored.computation.deadlines
+    payment = {
+        entry.subject: entry for entry in stored.computation.deadlines
         if entry.subject_kind == "statement" and entry.deadline.kind is DeadlineKind.PAYMENT
     }
     items = []
@@ -250,7 +252,7 @@ def _awaiting_payment(stored: StoredComputation, headers: Mapping[int, Statement
         if facts.sent is None or facts.paid is not None:
             continue
         header = headers[int(facts.id)]
-        accrued = interest.get(facts.id)
+        accrued, due = interest.get(facts.id), payment.get(facts.id)
         balance = None if facts.amount is None else facts.amount - sum((p.amount for p in facts.payments), ZERO)
         items.append(AwaitingPayment(
             record=RecordRef("statement", header.id),
@@ -258,7 +260,8 @@ def _awaiting_payment(stored: StoredComputation, headers: Mapping[int, Statement
             clients=tuple(dict.fromkeys(clients[m] for m in facts.mandates if m in clients)),
             sent_on=facts.sent,
             received_on=facts.received,
-            payment_due=payment_due.get(facts.id),
+            payment_due=None if due is None else due.deadline.due,
+            payment_late=due is not None and due.status.state is DeadlineState.OVERDUE,
             total=facts.amount,
             balance=balance,
             interest=ZERO if accrued is None else accrued.result.total,

@@ -154,15 +154,16 @@ def test_statements_awaiting_payment_carry_their_interest(engine, work):
     assert [a.number for a in awaiting] == ["R-2026-034", "R-2026-040"]
     billed, sent_only = awaiting
     assert billed.record == RecordRef("statement", ids["billed_statement"]) and billed.clients == ("Nadia Roy",)
-    assert (billed.received_on, billed.payment_due, billed.total, billed.balance) == (
-        date(2026, 7, 6), date(2026, 8, 5), Decimal("330.00"), Decimal("230.00"))
+    assert (billed.received_on, billed.payment_due, billed.payment_late, billed.total, billed.balance) == (
+        date(2026, 7, 6), date(2026, 8, 5), True, Decimal("330.00"), Decimal("230.00"))
     # art. 17: interest from 5 August 2026 (30 days after receipt) at 2,50 % + 1,5 % = 4 %:
     # 330 $ x 4 % x 27/365 = 0,98 $ to the partial payment of 1 September, then
     # 230 $ x 4 % x 30/365 = 0,76 $ to 30 September; the rate of 1 October 2026 is not known
     # yet, so the 52 days after it are left out and a finding says so.
     assert billed.interest == Decimal("1.74") and billed.interest_until == TODAY
     assert [f.code for f in billed.findings] == ["bank_rate_unknown"]
-    assert (sent_only.received_on, sent_only.payment_due, sent_only.interest) == (None, None, Decimal("0"))
+    assert (sent_only.received_on, sent_only.payment_due, sent_only.payment_late, sent_only.interest) == (
+        None, None, False, Decimal("0"))
 
 
 def test_findings_are_those_of_the_work_still_to_submit(engine, work):
