@@ -36,9 +36,12 @@ def _days(text: str) -> int:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--days", metavar="N", type=_days, help="seulement les échéances des N prochains jours (et celles en retard)")
-    parser.add_argument("--ics", metavar="FICHIER", type=Path, help="écrit aussi les échéances dans ce fichier iCalendar (.ics)")
-    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day, help="calcule les échéances comme à cette date (par défaut : aujourd'hui)")
+    parser.add_argument("--days", metavar="N", type=_days,
+                        help="seulement les échéances des N prochains jours (et celles en retard)")
+    parser.add_argument("--ics", metavar="FICHIER", type=Path,
+                        help="écrit aussi les échéances dans ce fichier iCalendar (.ics)")
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day,
+                        help="calcule les échéances comme à cette date (par défaut : aujourd'hui)")
 
 
 def run(args) -> int:

@@ -294,13 +294,15 @@ def _findings(stored: StoredComputation, billed: BilledWork) -> tuple[FindingIte
         service = services[int(line.priced.service)]
         if service.id not in billed.services:
             for finding in line.findings:
-                add(RecordRef("service", service.id), service.mandate_id, service.rendered_on, line.priced.code, finding)
+                add(RecordRef("service", service.id), service.mandate_id, service.rendered_on, line.priced.code,
+                    finding)
     for trip in computation.travel:
         attributed.update(trip.result.findings)
         travelled = travel[int(trip.travel)]
         if travelled.id not in billed.travel:
             for finding in trip.result.findings:
-                add(RecordRef("mandate", travelled.mandate_id), travelled.mandate_id, travelled.travelled_on, "", finding)
+                add(RecordRef("mandate", travelled.mandate_id), travelled.mandate_id, travelled.travelled_on, "",
+                    finding)
     for entry in computation.interest:
         attributed.update(entry.result.findings)
     for finding in computation.findings:

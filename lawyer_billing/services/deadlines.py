@@ -45,6 +45,10 @@ DISPUTE_KINDS = frozenset({
 })
 
 
+#: Deadlines due the same day about the same file come in the order their steps do.
+_STEP_ORDER = {kind: order for order, kind in enumerate(DeadlineKind)}
+
+
 class Urgency(StrEnum):
     OVERDUE = "overdue"
     THIS_WEEK = "this_week"
@@ -137,7 +141,7 @@ def deadline_board(stored: StoredComputation, statements: Mapping[int, Statement
             record = RecordRef("refusal", header.refusal_id)
         items.append(DeadlineItem("statement", header.number, clients_of[entry.subject], record,
                                   entry.deadline, entry.status))
-    items.sort(key=lambda i: (i.deadline.due, i.subject_kind, i.subject, list(DeadlineKind).index(i.deadline.kind)))
+    items.sort(key=lambda i: (i.deadline.due, i.subject_kind, i.subject, _STEP_ORDER[i.deadline.kind]))
     return DeadlineBoard(stored.computation.today, tuple(items), stored.scenario.settings.reminders)
 
 

@@ -52,9 +52,8 @@ def work(engine):
     return work
 
 
-def screen_on(qtbot, engine, language="fr") -> Screen:
-    context = AppContext(engine=engine, database="cabinet.sqlite3", clock=lambda: NOW, user="atremblay",
-                         language=language)
+def screen_on(qtbot, engine, language="fr", clock=lambda: NOW) -> Screen:
+    context = AppContext(engine=engine, database="cabinet.sqlite3", clock=clock, user="atremblay", language=language)
     screen = Screen(context)
     qtbot.addWidget(screen)
     screen.resize(1100, 760)
@@ -141,7 +140,8 @@ def test_a_calendar_that_cannot_be_written_is_one_warning(qtbot, engine, work, t
     monkeypatch.setattr("lawyer_billing.ui.operations.report_error", lambda *args: pytest.fail("unexpected error"))
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     assert [title for title, _ in warnings] == ["Exportation impossible"]
-    assert warnings[0][1].startswith(f"Le calendrier n'a pas pu être écrit dans {tmp_path / 'fichier' / 'échéances.ics'}")
+    where = tmp_path / "fichier" / "échéances.ics"
+    assert warnings[0][1].startswith(f"Le calendrier n'a pas pu être écrit dans {where} : ")
     assert screen.export_message.text() == ""
 
 
@@ -154,6 +154,17 @@ def test_it_reloads_when_shown_after_another_screen_saved(qtbot, engine, work):
     screen.refresh()
     assert screen.unbilled_model.record(0).services == 3
     assert screen.unbilled_model.index(0, 0).data(RECORD_ROLE) == RecordRef("mandate", work.ids["open"])
+
+
+def test_left_open_overnight_it_counts_from_the_new_day(qtbot, engine, work):
+    now = [NOW]
+    screen = screen_on(qtbot, engine, clock=lambda: now[0])
+    now[0] = datetime(2026, 11, 23, 8, 0)
+    screen.refresh()
+    assert screen.as_of.text() == "En date du 23 novembre 2026"
+    # art. 15: the payment due Monday 30 November is now 7 days away: this week
+    assert rows(screen.deadlines, screen.deadline_model.group_index(Urgency.THIS_WEEK)) == [
+        "Relevé R-2026-014 (Nadia Roy)"]
 
 
 def test_a_new_user_is_told_what_to_do_first(qtbot, engine):

@@ -63,8 +63,8 @@ def a_year_of_work(work) -> dict:
         "R-2026-034", [ids["billed"]], [work.service(ids["billed"], "T127", date(2026, 6, 8))],
         finalized=date(2026, 7, 2), sent=date(2026, 7, 2), received=date(2026, 7, 6), total="330.00")
     work.payment(ids["billed_statement"], date(2026, 9, 1), "100.00")
-    ids["unbilled"] = work.mandate("500-01-000013-261", "Marc Côté", issued=date(2026, 8, 3), ended=date(2026, 10, 20),
-                                   reason=EndReason.SETTLEMENT)
+    ids["unbilled"] = work.mandate("500-01-000013-261", "Marc Côté", issued=date(2026, 8, 3),
+                                   ended=date(2026, 10, 20), reason=EndReason.SETTLEMENT)
     work.service(ids["unbilled"], "T127", date(2026, 9, 14))
     ids["no_amount"] = work.service(ids["unbilled"], "T130", date(2026, 10, 20))
     ids["advice"] = work.mandate("500-01-000014-261", "Inès Caron", issued=date(2026, 9, 28))
@@ -139,7 +139,8 @@ def test_fees_per_month_run_toward_the_threshold(engine, work):
 def test_work_not_billed_is_listed_by_mandate(engine, work):
     ids = a_year_of_work(work)
     unbilled = show(engine).unbilled
-    assert [(u.record, u.number, u.services, u.first_service, u.last_service, u.amount, u.unpriced) for u in unbilled] == [
+    shown = [(u.record, u.number, u.services, u.first_service, u.last_service, u.amount, u.unpriced) for u in unbilled]
+    assert shown == [
         (RecordRef("mandate", ids["unbilled"]), "500-01-000013-261", 2, date(2026, 9, 14), date(2026, 10, 20),
          Decimal("330.00"), 1),
         (RecordRef("mandate", ids["advice"]), "500-01-000014-261", 1, date(2026, 10, 5), date(2026, 10, 5),

@@ -46,7 +46,8 @@ class StoredWork:
 
     def service(self, mandate_id: int, code: str, day: date, **changes) -> int:
         with UnitOfWork(self.engine) as uow:
-            saved = ServiceRepository(uow.session).add(Service(mandate_id=mandate_id, code=code, rendered_on=day, **changes))
+            service = Service(mandate_id=mandate_id, code=code, rendered_on=day, **changes)
+            saved = ServiceRepository(uow.session).add(service)
             uow.commit()
             return saved.id
 

@@ -63,8 +63,9 @@ def test_deadlines_are_grouped_by_urgency_with_their_article(qapp):
     model.set_groups(board().by_urgency())
     assert [row[0] for row in texts(model)] == ["En retard (1)", "Cette semaine (0)", "Ce mois-ci (1)", "Plus tard (1)"]
     overdue = model.group_index(Urgency.OVERDUE)
-    assert texts(model, overdue) == [["2026-11-20", "Transmission du relevé d'honoraires",
-                                      "Mandat 500-01-000002-231 (Marc Côté)", "entente art. 15", "En retard de 2 jours"]]
+    assert texts(model, overdue) == [[
+        "2026-11-20", "Transmission du relevé d'honoraires", "Mandat 500-01-000002-231 (Marc Côté)",
+        "entente art. 15", "En retard de 2 jours"]]
     assert texts(model, model.group_index(Urgency.THIS_MONTH)) == [[
         "2026-11-30", "Paiement du relevé d'honoraires", "Relevé R-2026-014 (Nadia Roy)", "entente art. 15",
         "Dans 8 jours"]]
