@@ -33,8 +33,14 @@ class BackupState:
     newest_taken_at: datetime | None
     count: int
     keep: int
-    #: whether the folder is the one beside the database (no folder chosen in the settings)
-    is_default: bool
+    #: the folder beside the database, where the start-up and pre-migration copies go
+    default_folder: Path
+    #: whether a copy is taken at start-up (a database file; a PostgreSQL server is dumped by its owner)
+    daily: bool
+
+    @property
+    def is_default(self) -> bool:
+        return self.folder == self.default_folder
 
 
 def backup_folder(preferences: Preferences, engine) -> BackupFolder:
@@ -52,7 +58,8 @@ def backup_state(uow: UnitOfWork, engine) -> BackupState:
         newest_taken_at=folder.newest_taken_at(),
         count=len(folder.backups()),
         keep=folder.keep,
-        is_default=not preferences.backup_folder,
+        default_folder=default_backup_folder(engine.url).path,
+        daily=sqlite_path(engine.url) is not None,
     )
 
 
@@ -82,8 +89,14 @@ def choose_backup_folder(uow: UnitOfWork, folder: str) -> Preferences:
     return preferences
 
 
-def back_up_now(engine, folder: BackupFolder, now: datetime) -> Path:
-    """A verified copy of the whole database in ``folder``; the oldest beyond ``keep`` go."""
+def _current_folder(engine) -> BackupFolder:
+    with UnitOfWork(engine) as uow:
+        return backup_folder(load_preferences(uow), engine)
+
+
+def back_up_now(engine, now: datetime) -> Path:
+    """A verified copy of the whole database in the backup folder; the oldest beyond ``keep`` go."""
+    folder = _current_folder(engine)
     database = sqlite_path(engine.url)
     if database is not None:
         return folder.take(database, now, MANUAL)
@@ -98,12 +111,12 @@ def back_up_now(engine, folder: BackupFolder, now: datetime) -> Path:
     return target
 
 
-def restore_backup(engine, source: Path, folder: BackupFolder, now: datetime) -> Path:
+def restore_backup(engine, source: Path, now: datetime) -> Path:
     """Replace the data by the backup ``source``; return the copy kept of the data replaced.
 
     The file is checked before anything changes. The engine's connections are closed: the
     application must be restarted, since every screen holds data read before the restore.
     """
-    kept = restore_file(source, engine, folder, now)
+    kept = restore_file(source, engine, _current_folder(engine), now)
     engine.dispose()
     return kept

@@ -134,12 +134,14 @@ def add_km_rate(uow: UnitOfWork, rate: KmRate, *, user: str, now: datetime) -> K
     return rate
 
 
-def remove_km_rate(uow: UnitOfWork, effective_on: date, *, user: str, now: datetime) -> None:
+def remove_km_rate(uow: UnitOfWork, effective_on: date, *, user: str, now: datetime) -> list[KmRate]:
+    """Remove the rate in force from ``effective_on``; return the rates left."""
     KmRateRepository(uow.session).remove(effective_on)
     AuditTrail(uow.session).record(AuditEvent(
         now, user, "delete", "km_rate", None, f"Taux au km du {effective_on.isoformat()} retiré"
     ))
     uow.commit()
+    return km_rates(uow)
 
 
 # --- added holidays (CPP art. 18) -----------------------------------------------------------
@@ -166,9 +168,11 @@ def add_holiday(uow: UnitOfWork, holiday: AddedHoliday, *, user: str, now: datet
     return holiday
 
 
-def remove_holiday(uow: UnitOfWork, day: date, *, user: str, now: datetime) -> None:
+def remove_holiday(uow: UnitOfWork, day: date, *, user: str, now: datetime) -> list[AddedHoliday]:
+    """Remove an added day; return the days left."""
     HolidayRepository(uow.session).remove(day)
     AuditTrail(uow.session).record(AuditEvent(
         now, user, "delete", "holiday", None, f"Jour férié retiré : {day.isoformat()}"
     ))
     uow.commit()
+    return added_holidays(uow)

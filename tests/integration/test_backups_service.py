@@ -1,7 +1,6 @@
 """Backups from the Paramètres screen on both databases: the folder chosen or the default one,
 a verified copy taken now, its state, and a restore that keeps the current data first."""
 
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -39,6 +38,11 @@ def chosen_folder(engine, folder):
         return backup_folder(load_preferences(uow), engine)
 
 
+def test_the_state_says_whether_copies_are_also_taken_at_start_up(engine, database_url):
+    with UnitOfWork(engine) as uow:
+        assert backup_state(uow, engine).daily is (database_url.get_backend_name() == "sqlite")
+
+
 def test_without_a_chosen_folder_backups_go_beside_the_database(engine):
     with UnitOfWork(engine) as uow:
         state = backup_state(uow, engine)
@@ -46,23 +50,17 @@ def test_without_a_chosen_folder_backups_go_beside_the_database(engine):
 
 
 def test_a_copy_taken_now_is_verified_and_shows_in_the_state(engine, tmp_path):
-    folder = chosen_folder(engine, tmp_path / "Sauvegardes")
+    chosen_folder(engine, tmp_path / "Sauvegardes")
     with UnitOfWork(engine) as uow:
         assert backup_state(uow, engine).newest_taken_at is None
-    copy = back_up_now(engine, folder, NOW)
+    copy = back_up_now(engine, NOW)
     check_backup_file(copy)
     assert copy.parent == tmp_path / "Sauvegardes" and "manuelle" in copy.name
-    back_up_now(engine, folder, NOW + timedelta(hours=1))
+    back_up_now(engine, NOW + timedelta(hours=1))
     with UnitOfWork(engine) as uow:
         state = backup_state(uow, engine)
     assert (state.folder, state.newest_taken_at, state.count, state.is_default) == (
         tmp_path / "Sauvegardes", NOW + timedelta(hours=1), 2, False)
-
-
-def test_only_the_newest_copies_are_kept(engine, tmp_path):
-    folder = replace(chosen_folder(engine, tmp_path / "Sauvegardes"), keep=2)
-    copies = [back_up_now(engine, folder, NOW + timedelta(days=day)) for day in range(3)]
-    assert folder.backups() == copies[1:]
 
 
 def test_a_folder_that_cannot_be_used_is_refused_beside_its_field(engine, tmp_path):
@@ -79,10 +77,10 @@ def test_restore_brings_the_copy_back_and_keeps_the_replaced_data(engine, databa
     folder = chosen_folder(engine, tmp_path / "Sauvegardes")
     with UnitOfWork(engine) as uow:
         save_profile(uow, LawyerProfile(name="Me Anne Tremblay"), user="atremblay", now=NOW)
-    copy = back_up_now(engine, folder, NOW)
+    copy = back_up_now(engine, NOW)
     with UnitOfWork(engine) as uow:
         save_profile(uow, LawyerProfile(name="Me Louis Bélanger"), user="atremblay", now=NOW)
-    kept = restore_backup(engine, copy, folder, NOW + timedelta(minutes=5))
+    kept = restore_backup(engine, copy, NOW + timedelta(minutes=5))
     with UnitOfWork(engine) as uow:
         assert load_profile(uow).name == "Me Anne Tremblay"
     assert kept.parent == folder.path and "avant-restauration" in kept.name
@@ -97,7 +95,7 @@ def test_a_file_that_is_not_a_backup_changes_nothing(engine, tmp_path):
     stranger = tmp_path / "notes.sqlite3"
     stranger.write_text("ceci n'est pas une base")
     with pytest.raises(RestoreRefusedError, match="n'est pas une sauvegarde"):
-        restore_backup(engine, stranger, folder, NOW)
+        restore_backup(engine, stranger, NOW)
     assert folder.backups() == []
     with UnitOfWork(engine) as uow:
         assert load_preferences(uow).backup_folder == str(tmp_path / "Sauvegardes")

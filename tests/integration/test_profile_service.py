@@ -83,7 +83,7 @@ def test_km_rates_are_added_with_their_source_refused_when_wrong_and_removed(eng
     with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord, match="trois décimales"):
         add_km_rate(uow, KmRate(date(2025, 4, 1), Decimal("0.4705"), "avis"), user="atremblay", now=NOW)
     with UnitOfWork(engine) as uow:
-        remove_km_rate(uow, date(2024, 4, 1), user="atremblay", now=NOW)
+        assert remove_km_rate(uow, date(2024, 4, 1), user="atremblay", now=NOW) == []
     with UnitOfWork(engine) as uow:
         assert km_rates(uow) == []
         assert [e.action for e in AuditTrail(uow.session).latest()] == ["delete", "create"]
@@ -99,6 +99,6 @@ def test_added_holidays_move_deadlines_and_need_a_reason(engine):
         add_holiday(uow, AddedHoliday(date(2026, 12, 31), ""), user="atremblay", now=NOW)
     assert [p.field for p in refused.value.problems] == ["day", "label"]
     with UnitOfWork(engine) as uow:
-        remove_holiday(uow, date(2026, 12, 31), user="atremblay", now=NOW)
+        assert remove_holiday(uow, date(2026, 12, 31), user="atremblay", now=NOW) == []
     with UnitOfWork(engine) as uow:
         assert added_holidays(uow) == []
