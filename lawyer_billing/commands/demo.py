@@ -9,7 +9,7 @@ import argparse
 from datetime import date, datetime
 
 HELP = "crée une base de démonstration (dossiers fictifs) dans une base vide"
-DEFAULT_MANDATES = 1000
+DEFAULT_MANDATES = 500
 DEFAULT_SEED = 1
 MOST_MANDATES = 100_000
 
@@ -36,6 +36,8 @@ def add_arguments(parser) -> None:
                         help=f"nombre de mandats (défaut : {DEFAULT_MANDATES})")
     parser.add_argument("--seed", metavar="S", type=_seed, default=DEFAULT_SEED,
                         help=f"graine : la même graine donne la même base (défaut : {DEFAULT_SEED})")
+    parser.add_argument("--no-statements", dest="statements", action="store_false",
+                        help="sans relevés (bien plus rapide : préparer un relevé calcule toute la base)")
 
 
 def run(args) -> int:
@@ -49,12 +51,14 @@ def run(args) -> int:
     engine, _ = open_current_database(url, datetime.now())
     try:
         with UnitOfWork(engine) as uow:
-            made = create_demo(uow, mandates=args.mandates, seed=args.seed, today=date.today())
+            made = create_demo(uow, mandates=args.mandates, seed=args.seed, today=date.today(),
+                               statements=args.statements)
     finally:
         engine.dispose()
     print(
         f"Base de démonstration créée dans {describe(url)} : {format_number(made.mandates, 'fr')} mandats, "
         f"{format_number(made.services, 'fr')} services, {format_number(made.travel, 'fr')} déplacements, "
-        f"{format_number(made.disbursements, 'fr')} débours (graine {args.seed})."
+        f"{format_number(made.disbursements, 'fr')} débours, {format_number(made.statements, 'fr')} relevés "
+        f"(graine {args.seed})."
     )
     return 0

@@ -18,14 +18,28 @@ per kind of record, one commit), and only into an empty database.
 
 import random
 from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
+from lawyer_billing.domain.money import round_cents
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.domain.service import Disbursement, Disposition, Service, Travel
+from lawyer_billing.domain.statement import StatementType
+from lawyer_billing.services.disputes import Step, record_step
+from lawyer_billing.services.statements import (
+    LineKind,
+    finalize_statement,
+    mark_received,
+    mark_sent,
+    prepare_statement,
+    record_payment,
+    record_refusal,
+    save_draft,
+)
 from lawyer_billing.storage.bulk_load import insert_records, require_empty
 from lawyer_billing.storage.settings_store import HolidayRepository, KmRateRepository, ProfileRepository
+from lawyer_billing.storage.statement_store import StatementStore
 from lawyer_billing.storage.unit_of_work import UnitOfWork
 
 #: fiscal years (1 April - 31 March) of work before ``today``'s
@@ -135,6 +149,7 @@ class DemoSummary:
     services: int
     travel: int
     disbursements: int
+    statements: int
 
 
 @dataclass
@@ -148,8 +163,9 @@ class CaseFile:
     disbursements: list[Disbursement] = field(default_factory=list)
 
 
-def create_demo(uow: UnitOfWork, *, mandates: int, seed: int, today: date) -> DemoSummary:
-    """Fill the empty database of ``uow`` with ``mandates`` demo mandates and commit once."""
+def create_demo(uow: UnitOfWork, *, mandates: int, seed: int, today: date, statements: bool = True) -> DemoSummary:
+    """Fill the empty database of ``uow`` with ``mandates`` demo mandates in one commit, then
+    (with ``statements``) bill some of them through the statement use cases."""
     session = uow.session
     require_empty(session, "la création d'une base de démonstration")
     files = demo_files(mandates, seed, today)
@@ -173,7 +189,8 @@ def create_demo(uow: UnitOfWork, *, mandates: int, seed: int, today: date) -> De
     insert_records(session, travel)
     insert_records(session, disbursements)
     uow.commit()
-    return DemoSummary(len(office_ids), len(mandate_ids), len(services), len(travel), len(disbursements))
+    written = bill_some_work(uow, files, mandate_ids, random.Random(f"{seed}-relevés"), today) if statements else 0
+    return DemoSummary(len(office_ids), len(mandate_ids), len(services), len(travel), len(disbursements), written)
 
 
 def first_day(today: date) -> date:
@@ -708,3 +725,127 @@ class _Practice:
                 file.step((20, 90), "T202a", MORNING, description="Décision finale sans contestation")
                 file.end(EndReason.SETTLEMENT)
         return [file.case]
+
+
+# --- statements, through the use cases of the Relevés and Différends screens -----------------
+
+USER = "glavoie"
+#: The statements of the demo, oldest first: how many days before ``today`` each was finalized
+#: and how far its follow-up went, so that every status and both dispute paths appear.
+STATEMENT_HISTORY = (
+    (1150, "paid"), (980, "paid"), (820, "refused_then_arbitration"), (640, "partially_paid"), (470, "paid"),
+    (250, "refused_then_dispute"), (210, "partially_paid"), (130, "received"), (50, "received"), (20, "sent"),
+    (4, "finalized"), (0, "draft"),
+)
+REFUSAL_REASONS = (
+    "Demi-journée additionnelle refusée : le plumitif indique un procès d'une seule journée.",
+    "Comparution par voie téléphonique non documentée au dossier de la cour.",
+    "Frais de photocopies refusés : la pièce justificative n'accompagne pas le relevé.",
+)
+
+
+def bill_some_work(uow: UnitOfWork, files: list[CaseFile], mandate_ids: list[int], rng: random.Random,
+                   today: date) -> int:
+    """Bill ended mandates as the lawyer did over the years (``STATEMENT_HISTORY``), each
+    statement prepared, finalized and followed up on its own day through the same use cases as
+    the screens; return how many were written.
+
+    Only a dozen: preparing a statement computes all the stored work (art. 22 depends on every
+    earlier fee), so each one costs as much as computing the whole demo; the older mandates
+    stay unbilled, which the art. 15 deadlines then show."""
+    billed: set[int] = set()
+    written = 0
+    for days_ago, outcome in STATEMENT_HISTORY:
+        on = today - timedelta(days=days_ago)
+        chosen = _mandates_to_bill(files, mandate_ids, billed, on, rng)
+        if not chosen:
+            continue
+        preview = prepare_statement(uow, on, chosen, StatementType.FINAL)
+        if preview.problems:
+            continue
+        billed.update(chosen)
+        written += 1
+        now = datetime.combine(on, time(10))
+        if outcome == "draft":
+            save_draft(uow, preview, user=USER, now=now)
+            continue
+        statement_id = finalize_statement(uow, on, preview, user=USER, now=now)
+        _follow_up(uow, statement_id, preview, outcome, on, rng, today)
+    return written
+
+
+def _mandates_to_bill(files: list[CaseFile], mandate_ids: list[int], billed: set[int], on: date,
+                      rng: random.Random) -> list[int]:
+    """One to three mandates of one office that ended in the three months before ``on``: a
+    final statement (art. 16) goes to the office that issued them (art. 15)."""
+    by_office: dict[int, list[tuple[date, int]]] = {}
+    for case, mandate_id in zip(files, mandate_ids):
+        ended = case.mandate.ended_on
+        if ended is not None and on - timedelta(days=90) <= ended <= on - timedelta(days=3) and case.services \
+                and mandate_id not in billed:
+            by_office.setdefault(case.mandate.office_id, []).append((ended, mandate_id))
+    if not by_office:
+        return []
+    office = max(sorted(by_office), key=lambda index: len(by_office[index]))
+    return [mandate_id for _, mandate_id in sorted(by_office[office])[:rng.randint(1, 3)]]
+
+
+def _follow_up(uow: UnitOfWork, statement_id: int, preview, outcome: str, finalized_on: date,
+               rng: random.Random, today: date) -> None:
+    """Record what happened to the statement after it was finalized, each step on its day."""
+
+    def version() -> int:
+        return StatementStore(uow.session).get(statement_id).version
+
+    def later(day: date, least: int, most: int) -> date:
+        return min(day + timedelta(days=rng.randint(least, most)), today)
+
+    def at(day: date) -> dict:
+        return {"user": USER, "now": datetime.combine(day, time(10))}
+
+    if outcome == "finalized":
+        return
+    sent = later(finalized_on, 0, 3)
+    mark_sent(uow, sent, statement_id, version(), sent, **at(sent))
+    if outcome == "sent":
+        return
+    received = later(sent, 2, 8)
+    mark_received(uow, received, statement_id, version(), received, **at(received))
+    total = preview.totals.total
+    if outcome == "received":
+        return
+    paid = later(received, 20, 55)
+    if outcome == "paid":
+        record_payment(uow, paid, statement_id, version(), paid, total, **at(paid))
+    elif outcome == "partially_paid":
+        record_payment(uow, paid, statement_id, version(), paid, round_cents(total * rng.randint(55, 85) / 100), **at(paid))
+    else:
+        fees = [line.amount for line in preview.billable_lines if line.kind is LineKind.FEE and line.amount > 0]
+        refused = min(fees[-1], total)
+        if refused < total:
+            record_payment(uow, paid, statement_id, version(), paid, total - refused, **at(paid))
+        notice = later(paid, 0, 6)
+        refusal_id = record_refusal(
+            uow, notice, statement_id, version(), received_on=notice, reasons=rng.choice(REFUSAL_REASONS),
+            amount_refused=refused, reference=f"REF-{notice:%Y}-{rng.randint(1000, 9999)}", **at(notice),
+        )
+        _dispute(uow, refusal_id, notice, outcome, later, at)
+
+
+def _dispute(uow: UnitOfWork, refusal_id: int, refused_on: date, outcome: str, later, at) -> None:
+    """The dispute path of a refusal: the whole path (conciliation, art. 29-33; notice of
+    dispute, art. 32; the office's answer, art. 34; arbitration, art. 35), or a notice of dispute
+    still waiting for its answer."""
+    if outcome == "refused_then_arbitration":
+        requested = later(refused_on, 10, 20)
+        ended = later(requested, 40, 70)
+        notice = later(ended, 20, 40)
+        answered = later(notice, 15, 30)
+        steps = [(Step.CONCILIATION_REQUESTED, requested), (Step.CONCILIATION_ENDED, ended),
+                 (Step.NOTICE_SENT, notice), (Step.ANSWER_RECEIVED, answered),
+                 (Step.ARBITRATION_LETTER_SENT, later(answered, 30, 90))]
+    else:
+        steps = [(Step.NOTICE_SENT, later(refused_on, 30, 60))]
+    version = None
+    for step, day in steps:
+        version = record_step(uow, day, refusal_id, step, day, version=version, **at(day)).version

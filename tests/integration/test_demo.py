@@ -14,7 +14,9 @@ from sqlalchemy.engine import make_url
 from lawyer_billing.domain.mandate import LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.tariff import shipped_tariff
 from lawyer_billing.services.demo import DEMO_NOTE, create_demo
+from lawyer_billing.services.disputes import list_refusals
 from lawyer_billing.services.mandates import add_office, save_mandate
+from lawyer_billing.services.statements import StatementStatus, list_statements, prepare_supplementary
 from lawyer_billing.services.stored_scenario import compute_stored
 from lawyer_billing.storage.billing_records import load_billing_records
 from lawyer_billing.storage.bulk_load import DatabaseNotEmptyError
@@ -37,10 +39,10 @@ def sqlite_url(path):
     return make_url(f"sqlite:///{path}")
 
 
-def demo_engine(url, tmp_path, mandates=80, seed=7):
+def demo_engine(url, tmp_path, mandates=80, seed=7, statements=False):
     engine = migrated_engine(url, tmp_path / "backups")
     with UnitOfWork(engine) as uow:
-        summary = create_demo(uow, mandates=mandates, seed=seed, today=TODAY)
+        summary = create_demo(uow, mandates=mandates, seed=seed, today=TODAY, statements=statements)
     return engine, summary
 
 
@@ -100,6 +102,20 @@ def test_the_stored_demo_computes_with_the_rules_a_lawyer_would_meet(database_ur
         "2022-2023", "2023-2024", "2024-2025", "2025-2026", "2026-2027"]
 
 
+def test_statements_in_every_state_billed_and_followed_up_through_the_use_cases(tmp_path):
+    engine, summary = demo_engine(sqlite_url(tmp_path / "demo.sqlite3"), tmp_path, mandates=120, statements=True)
+    with UnitOfWork(engine) as uow:
+        statements = list_statements(uow, TODAY)
+        refusals = list_refusals(uow, TODAY)
+        oldest = min(statements, key=lambda s: s.id)
+        correction = prepare_supplementary(uow, TODAY, oldest.id)
+    assert len(statements) == summary.statements == 12
+    assert {s.status for s in statements} == set(StatementStatus)
+    assert [r.last_step.step.value for r in refusals] == ["notice_sent_on", "arbitration_letter_sent_on"]
+    assert any(s.interest for s in statements)
+    assert not [line for line in correction.lines if line.correction], "the demo's work changed after it was billed"
+
+
 def test_refuses_a_database_that_already_holds_work_and_writes_nothing(database_url, tmp_path):
     engine = migrated_engine(database_url, tmp_path / "backups")
     with UnitOfWork(engine) as uow:
@@ -120,9 +136,10 @@ def run(*args):
 
 def test_the_command_creates_the_demo_then_refuses_to_write_over_it(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
-    made = run("--db", db, "demo", "--mandates", "40", "--seed", "2")
+    made = run("--db", db, "demo", "--mandates", "40", "--seed", "2", "--no-statements")
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Base de démonstration créée") and "40 mandats" in made.stdout
+    assert "0 relevés" in made.stdout
     again = run("--db", db, "demo", "--mandates", "40")
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert again.stderr.strip().splitlines() == [again.stderr.strip()] and "base vide" in again.stderr
