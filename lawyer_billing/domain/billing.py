@@ -32,6 +32,13 @@ class MandateFacts:
     earlier_mandate: str | None = None
     #: T66: the client's side in the action, ``"plaintiff"`` or ``"defendant"`` (empty: unknown)
     party: str = ""
+    #: the mandate's number as the lawyer and the office know it (empty: ``id`` is shown)
+    number: str = ""
+
+    @property
+    def name(self) -> str:
+        """How messages name the mandate: its number, or the caller's id when it has none."""
+        return self.number or self.id
 
 
 @dataclass(frozen=True)

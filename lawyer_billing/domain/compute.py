@@ -174,7 +174,7 @@ def _special_consideration_due(priced: PricedLine, service: ServiceFacts, scenar
     if not any(f.code == SPECIAL_CONSIDERATION for f in priced.findings):
         return priced
     sent = [
-        (s.sent, s.id) for s in scenario.statements
+        (s.sent, s.name) for s in scenario.statements
         if service.mandate in s.mandates and s.sent is not None and s.sent >= service.date
     ]
     if not sent:

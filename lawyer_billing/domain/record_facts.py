@@ -61,6 +61,7 @@ def mandate_facts(mandate: Mandate) -> MandateFacts:
         matter=mandate.matter,
         earlier_mandate=None if mandate.earlier_mandate_id is None else str(mandate.earlier_mandate_id),
         party=mandate.party,
+        number=mandate.number,
     )
 
 

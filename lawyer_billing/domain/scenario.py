@@ -126,6 +126,12 @@ class StatementFacts:
     conciliation_ended: date | None = None
     dispute_notice_sent: date | None = None
     answer_received: date | None = None
+    #: the statement's number as printed (empty: ``id`` is shown)
+    number: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.number or self.id
 
 
 @dataclass(frozen=True)
@@ -360,6 +366,7 @@ class _Reader:
             "matter": _Field(self.read_text, default=""),
             "earlier_mandate": _Field(self.reference(mandates)),
             "party": _Field(self.choice({p: p for p in PARTIES}), default=""),
+            "number": _Field(self.read_text, default=""),
         })
         if _incomplete(read):
             return None
@@ -452,6 +459,7 @@ class _Reader:
             "conciliation_ended": _Field(self.read_date),
             "dispute_notice_sent": _Field(self.read_date),
             "answer_received": _Field(self.read_date),
+            "number": _Field(self.read_text, default=""),
         })
         if _incomplete(read):
             return None

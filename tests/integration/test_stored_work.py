@@ -59,7 +59,8 @@ def test_stored_work_is_priced_exactly_like_the_same_scenario(engine):
         uow.commit()
     scenario = read_scenario(json.dumps({
         "settings": {"today": TODAY.isoformat(), "km_rates": {"2024-04-01": "0.47"}},
-        "mandates": [{"id": str(m.id), "client": "Zoé L'Heureux", "issued": "2024-05-02"} for m in (first, second)],
+        "mandates": [{"id": str(m.id), "number": m.number, "client": "Zoé L'Heureux", "issued": "2024-05-02"}
+                     for m in (first, second)],
         "services": [
             {"id": "1", "mandate": str(first.id), "code": "T127", "date": "2024-06-03", "court": "Montréal",
              "start": "09:30", "end": "11:45", "disposition": "trial"},
@@ -73,7 +74,8 @@ def test_stored_work_is_priced_exactly_like_the_same_scenario(engine):
     with UnitOfWork(engine) as uow:
         stored = compute_stored(uow, TODAY)
     assert result_document(stored.computation) == result_document(compute(scenario))
-    assert any(rule.code == "T98" for line in stored.computation.lines for rule in line.priced.rules)
+    t98 = [rule for line in stored.computation.lines for rule in line.priced.rules if rule.code == "T98"]
+    assert "dénonciation 500-01-000002-241" in t98[0].explanation_fr  # named by number, not by database id
 
 
 def test_payments_split_into_partial_and_paid_in_full(engine):

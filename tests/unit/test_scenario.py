@@ -158,7 +158,7 @@ def test_money_and_km_may_be_integers():
         ("mandates.0.issued", ..., "mandates[0].issued: champ obligatoire absent"),
         ("mandates.0.isued", "2024-05-02", "mandates[0].isued: clé inconnue ; clés permises : id, client, issued, "
                                            "district, ended, ended_by_judgment, judgment_date, aid_ceased, matter, "
-                                           "earlier_mandate, party"),
+                                           "earlier_mandate, party, number"),
         ("fees_before", {"2024": "1.00"},
          'fees_before.2024: un exercice financier s\'écrit "2024-2025" (1er avril - 31 mars)'),
         ("fees_before", [], 'fees_before: doit être un objet {"2024-2025": "139800.00"}, pas une liste'),

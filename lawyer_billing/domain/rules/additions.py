@@ -208,7 +208,7 @@ def new_matrimonial_mandate(line: Line, earlier: MandateFacts | None) -> None:
             line.amount * HALF,
             "T66",
             f"la demie seulement : nouveau mandat délivré le {mandate.issued.isoformat()}, dans les douze mois du "
-            f"mandat {earlier.id} du {earlier.issued.isoformat()}, pour la même partie en demande",
+            f"mandat {earlier.name} du {earlier.issued.isoformat()}, pour la même partie en demande",
         )
 
 

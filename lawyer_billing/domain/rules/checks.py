@@ -29,14 +29,14 @@ def outside_mandate(line: Line) -> None:
     if day < mandate.issued:
         line.flag(
             "outside_mandate",
-            f"Le service du {day.isoformat()} précède la délivrance du mandat {mandate.id} "
+            f"Le service du {day.isoformat()} précède la délivrance du mandat {mandate.name} "
             f"({mandate.issued.isoformat()}).",
             "entente art. 14",
         )
     elif mandate.ended is not None and day > mandate.ended:
         line.flag(
             "outside_mandate",
-            f"Le service du {day.isoformat()} suit la fin du mandat {mandate.id} ({mandate.ended.isoformat()}).",
+            f"Le service du {day.isoformat()} suit la fin du mandat {mandate.name} ({mandate.ended.isoformat()}).",
             "entente art. 14",
         )
 
@@ -81,7 +81,7 @@ def same_attendance_twice(lines: list[Line]) -> list[Finding]:
             attendances[(line.code, service.date, service.court, line.client)].append(line)
     findings = []
     for (code, day, court, client), billed in attendances.items():
-        mandates = sorted({line.mandate.id for line in billed})
+        mandates = sorted({line.mandate.name for line in billed})
         allowed = all(line.service.disposition in T98_DISPOSITIONS for line in billed)
         if len(mandates) > 1 and not allowed:
             findings.append(

@@ -31,11 +31,11 @@ def several_informations(lines: list[Line]) -> None:
     for line in lines:
         if line.priced and line.service.disposition in T98_DISPOSITIONS and line.item.part.startswith("Partie 4"):
             key = (line.client, line.service.date, line.service.court)
-            hearings[key][line.mandate.id].append(line)
+            hearings[key][line.mandate].append(line)
     for (_, day, court), by_mandate in hearings.items():
         if len(by_mandate) < 2:
             continue
-        best = min(by_mandate, key=lambda mandate: (-sum(line.amount for line in by_mandate[mandate]), mandate))
+        best = min(by_mandate, key=lambda mandate: (-sum(line.amount for line in by_mandate[mandate]), mandate.id))
         for mandate, informations in by_mandate.items():
             if mandate == best:
                 continue
@@ -43,7 +43,7 @@ def several_informations(lines: list[Line]) -> None:
                 line.set_amount(
                     line.amount * HALF,
                     "T98",
-                    f"moitié du tarif pour la dénonciation {mandate}, la dénonciation {best} étant la mieux "
+                    f"moitié du tarif pour la dénonciation {mandate.name}, la dénonciation {best.name} étant la mieux "
                     f"rémunérée le {day.isoformat()}{at_court(court)}",
                 )
 
