@@ -89,6 +89,12 @@ def stored_mandate(uow: UnitOfWork, mandate_id: int) -> Mandate | None:
     return MandateRepository(uow.session).get(mandate_id)
 
 
+def mandate_of_service(uow: UnitOfWork, service_id: int) -> int | None:
+    """The mandate a service was rendered on (``None`` if the service no longer exists)."""
+    service = ServiceRepository(uow.session).get(service_id)
+    return None if service is None else service.mandate_id
+
+
 def mandate_work(uow: UnitOfWork, mandate_id: int, today: date, tariff: Tariff | None = None) -> MandateWork | None:
     mandate = stored_mandate(uow, mandate_id)
     if mandate is None:
