@@ -132,6 +132,8 @@ class DisputePath:
 class RefusalListing:
     refusal: RefusalRecord
     statement_number: str
+    #: the dispute's id once a step was recorded
+    dispute_id: int | None
     last_step: StepView
     next_step: StepView | None
 
@@ -142,7 +144,8 @@ def list_refusals(uow: UnitOfWork, today: date) -> list[RefusalListing]:
     for listing in FollowUpStore(uow.session).refusals():
         path = dispute_path(uow, today, listing.refusal.id)
         done = [s for s in path.steps if s.done_on is not None]
-        listings.append(RefusalListing(listing.refusal, listing.statement_number, done[-1], path.next_step))
+        listings.append(RefusalListing(listing.refusal, listing.statement_number, path.dispute.id, done[-1],
+                                       path.next_step))
     return listings
 
 

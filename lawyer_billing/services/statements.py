@@ -28,12 +28,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from lawyer_billing.domain.compute import ComputedInterest, DeadlineEntry
-from lawyer_billing.domain.deadlines import DeadlineState, interim_billing_opportunities, last_june_30
+from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState, interim_billing_opportunities, last_june_30
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.formatting import format_number
 from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.money import ZERO, round_cents
 from lawyer_billing.domain.profile import LawyerProfile
+from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION
 from lawyer_billing.domain.service import Disbursement, Service, Travel
 from lawyer_billing.domain.statement import (
     Disbursement as PrintedDisbursement,
@@ -228,7 +229,8 @@ class StatementView:
     supplements_id: int | None
     supplements_number: str | None
     lines: tuple[Line, ...]
-    amounts: StatementAmounts | None
+    #: the totals written when it was finalized (or saved as a draft)
+    totals: StatementTotals | None
     payments: tuple[PaymentRecord, ...]
     refusal: RefusalRecord | None
     interest: ComputedInterest | None
@@ -242,7 +244,7 @@ class StatementView:
 
     @property
     def outstanding(self) -> Decimal:
-        return (self.amounts.total if self.amounts else ZERO) - self.paid
+        return (self.totals.total if self.totals else ZERO) - self.paid
 
     @property
     def mandate_ids(self) -> tuple[int, ...]:
@@ -594,15 +596,18 @@ def _line(stored: StoredLine, numbers: dict[int, str]) -> Line:
 def list_statements(uow: UnitOfWork, today: date) -> list[StatementListing]:
     """Every statement, newest first, with its status, its interest and its next deadline."""
     computation = compute_stored(uow, today).computation
+    store = StatementStore(uow.session)
+    special = store.with_line_finding(SPECIAL_CONSIDERATION)
     listings = []
-    for summary in StatementStore(uow.session).summaries():
+    for summary in store.summaries():
         status = statement_status(summary.finalized_on, summary.sent_on, summary.received_on, summary.paid,
                                   summary.total, summary.refused)
         interest = next((i.result.total for i in computation.interest if i.statement == str(summary.id)), None)
         listings.append(StatementListing(
             summary.id, summary.number, StatementType(summary.type), status, summary.mandate_numbers, summary.total,
             interest,
-            _next_deadline(_deadlines_of(computation.deadlines, summary.id, () if summary.sent_on else summary.mandate_ids)),
+            _next_deadline(_deadlines_of(computation.deadlines, summary.id, () if summary.sent_on else summary.mandate_ids,
+                                         summary.id in special)),
         ))
     return listings
 
@@ -627,6 +632,7 @@ def open_statement(uow: UnitOfWork, today: date, statement_id: int) -> Statement
             "sauvegarde au besoin.",
             "", stored.number,
         ))
+    lines = tuple(_line(line, numbers) for line in stored.lines)
     status = statement_status(stored.finalized_on, stored.sent_on, stored.received_on,
                               sum((p.amount for p in payments), ZERO),
                               stored.amounts.total if stored.amounts else None, refusal is not None)
@@ -635,10 +641,12 @@ def open_statement(uow: UnitOfWork, today: date, statement_id: int) -> Statement
         created_on=stored.created_on, finalized_on=stored.finalized_on, sent_on=stored.sent_on,
         received_on=stored.received_on, mandates=mandates, office_id=stored.office_id,
         supplements_id=stored.supplements_id, supplements_number=_number_of(uow, stored.supplements_id),
-        lines=tuple(_line(line, numbers) for line in stored.lines), amounts=stored.amounts, payments=payments,
+        lines=lines, totals=_totals(stored.amounts),
+        payments=payments,
         refusal=refusal,
         interest=next((i for i in computation.interest if i.statement == str(statement_id)), None),
-        deadlines=_deadlines_of(computation.deadlines, statement_id, () if stored.sent_on else stored.mandate_ids),
+        deadlines=_deadlines_of(computation.deadlines, statement_id, () if stored.sent_on else stored.mandate_ids,
+                                any(f.code == SPECIAL_CONSIDERATION for line in lines for f in line.findings)),
         findings=tuple(findings), version=stored.version,
     )
 
@@ -662,13 +670,17 @@ def statement_status(
     return StatementStatus.FINALIZED
 
 
-def _deadlines_of(entries: Sequence[DeadlineEntry], statement_id: int, filing_of: Collection[int] = ()) -> tuple:
+def _deadlines_of(entries: Sequence[DeadlineEntry], statement_id: int, filing_of: Collection[int],
+                  special_consideration: bool) -> tuple[DeadlineEntry, ...]:
     """The statement's own deadlines and, while it is not sent, the filing deadline (art. 15)
-    of each of its mandates."""
+    of each of its mandates. The six months of T8 concern only a statement billing a service
+    above the tariff (« un dépassement des honoraires prévus au tarif »): without one, its
+    T8 deadline asks nothing and is left out."""
     mandates = {str(m) for m in filing_of}
     return tuple(
         entry for entry in entries
-        if (entry.subject_kind == "statement" and entry.subject == str(statement_id))
+        if (entry.subject_kind == "statement" and entry.subject == str(statement_id)
+            and (special_consideration or entry.deadline.kind is not DeadlineKind.SPECIAL_CONSIDERATION))
         or (entry.subject_kind == "mandate" and entry.subject in mandates)
     )
 
@@ -848,10 +860,11 @@ def statement_xlsx_bytes(uow: UnitOfWork, statement_id: int) -> bytes:
     return statement_xlsx(statement_document(uow, statement_id))
 
 
-def export_file_name(number: str, extension: str) -> str:
-    """A file name for a statement's document that every system accepts: ``releve-R-2026-0001.pdf``."""
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", number).strip("._") or "releve"
-    return f"releve-{safe}.{extension}"
+def export_file_name(number: str, extension: str, prefix: str = "releve") -> str:
+    """A file name for a statement's document that every system accepts: ``releve-R-2026-0001.pdf``
+    (a letter about it: ``avis-de-differend-R-2026-0001.pdf``)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", number).strip("._") or "sans-numero"
+    return f"{prefix}-{safe}.{extension}"
 
 
 def finalized_in(uow: UnitOfWork, year: int) -> list[int]:
@@ -913,6 +926,14 @@ def _write_temporary(folder: Path, name: str, content: bytes) -> tuple[Path, Pat
         temporary.unlink(missing_ok=True)
         raise
     return temporary, final
+
+
+def _totals(amounts: StatementAmounts | None) -> StatementTotals | None:
+    if amounts is None:
+        return None
+    taxable = amounts.fees - amounts.cap_reduction + amounts.travel_total
+    return StatementTotals(amounts.fees, amounts.cap_reduction, amounts.travel_total, taxable, amounts.gst,
+                           amounts.qst, amounts.disbursements_total, amounts.total)
 
 
 def _amounts(totals: StatementTotals) -> StatementAmounts:

@@ -151,6 +151,13 @@ class StatementStore:
             for row in rows
         ]
 
+    def with_line_finding(self, code: str) -> set[int]:
+        """The statements holding a line written with a finding of ``code`` (the findings text
+        is JSON; the code is matched with its quotes)."""
+        return set(self.session.scalars(
+            select(StatementLineRow.statement_id).where(StatementLineRow.findings.contains(f'"{code}"', autoescape=True))
+        ))
+
     def numbers_with_prefix(self, prefix: str) -> list[str]:
         return list(self.session.scalars(
             select(StatementRow.number).where(StatementRow.number.startswith(prefix, autoescape=True))

@@ -123,7 +123,7 @@ def test_finalizing_numbers_seals_and_freezes_the_statement_and_bills_its_work(e
     view = opened(engine, statement_id)
     assert (view.number, view.kind, view.status, view.finalized_on) == (
         "R-2026-0001", StatementType.FINAL, StatementStatus.FINALIZED, TODAY)
-    assert view.amounts.total == Decimal("607.15") and view.findings == ()
+    assert view.totals.total == Decimal("607.15") and view.findings == ()
     assert [line.kind for line in view.lines] == [LineKind.FEE, LineKind.FEE, LineKind.TRAVEL, LineKind.DISBURSEMENT]
     assert view.lines[2].rules[0].explanation.startswith("180 km payés à 0,47 $ le km")
     with UnitOfWork(engine) as uow:
@@ -160,7 +160,7 @@ def test_a_draft_is_saved_prepared_again_with_new_work_and_finalized_under_its_o
         draft_id = statements.save_draft(uow, statements.prepare_statement(uow, TODAY, [m.id], StatementType.FINAL),
                                          user="atremblay", now=NOW)
     draft = opened(engine, draft_id)
-    assert (draft.number, draft.status, draft.amounts.total) == ("B-2026-0001", StatementStatus.DRAFT, Decimal("607.15"))
+    assert (draft.number, draft.status, draft.totals.total) == ("B-2026-0001", StatementStatus.DRAFT, Decimal("607.15"))
     with UnitOfWork(engine) as uow:  # a draft bills nothing
         assert len(statements.unbilled_work(uow, TODAY, [m.id]).services) == 2
         ServiceRepository(uow.session).add(Service(m.id, "T118", date(2025, 3, 20)))
@@ -261,8 +261,7 @@ def test_payments_partial_then_full_and_the_interest_of_art_17(engine):
     # art. 15: payment within 30 days of receipt (2026-02-04), met by the payment in full
     assert due[DeadlineKind.PAYMENT].deadline.due == date(2026, 2, 4)
     assert due[DeadlineKind.PAYMENT].status.state is DeadlineState.MET
-    # T8: special consideration within six months of sending: 2026-06-15
-    assert due[DeadlineKind.SPECIAL_CONSIDERATION].deadline.due == date(2026, 6, 15)
+    assert DeadlineKind.SPECIAL_CONSIDERATION not in due  # T8: nothing above the tariff on this statement
     with UnitOfWork(engine) as uow:
         listing = statements.list_statements(uow, TODAY)[0]
         actions = [e.action for e in AuditTrail(uow.session).of("statement", statement_id)]
@@ -292,7 +291,27 @@ def test_a_refusal_starts_the_six_months_to_dispute_it(engine):
     dispute = next(e for e in view.deadlines if e.deadline.kind is DeadlineKind.DISPUTE)
     # art. 32: six months from receiving the refusal, 2026-08-10 (a Monday)
     assert (dispute.deadline.due, dispute.status.days_left) == (date(2026, 8, 10), 180)
-    assert statements.next_deadline(view).deadline.kind is DeadlineKind.SPECIAL_CONSIDERATION  # 2026-06-15 comes first
+    assert statements.next_deadline(view).deadline.kind is DeadlineKind.DISPUTE
+
+
+def test_a_statement_billing_above_the_tariff_has_six_months_to_ask_special_consideration(engine):
+    m = mandate(engine, office(engine).id)
+    with UnitOfWork(engine) as uow:  # T8: a claim above the tariff's 330 $ for T127
+        ServiceRepository(uow.session).add(Service(m.id, "T127", date(2025, 2, 10), amount_override=Decimal("900.00"),
+                                                   override_reason="Procès de quatre jours, preuve d'expert"))
+        uow.commit()
+    statement_id = finalized(engine, [m.id], today=date(2025, 12, 10))
+    assert [f.code for f in opened(engine, statement_id).lines[0].findings] == ["special_consideration"]
+    with UnitOfWork(engine) as uow:
+        statements.mark_sent(uow, date(2025, 12, 15), statement_id, opened(engine, statement_id).version,
+                             date(2025, 12, 15), user="atremblay", now=NOW)
+    view = opened(engine, statement_id, date(2025, 12, 16))
+    # T8: with the statement or within six months of sending it (2025-12-15): 2026-06-15
+    assert statements.next_deadline(view).deadline.kind is DeadlineKind.SPECIAL_CONSIDERATION
+    assert statements.next_deadline(view).deadline.due == date(2026, 6, 15)
+    with UnitOfWork(engine) as uow:
+        listing = statements.list_statements(uow, date(2025, 12, 16))[0]
+    assert listing.next_deadline.deadline.kind is DeadlineKind.SPECIAL_CONSIDERATION
 
 
 def test_a_correction_is_a_supplementary_statement_never_an_edit(engine):
@@ -313,8 +332,8 @@ def test_a_correction_is_a_supplementary_statement_never_an_edit(engine):
     # T117 unchanged (57,75 $); T118, 80 $, wholly above: 28,00 $
     assert lines == [("T127", Decimal("0.00"), Decimal("35.00"), True), ("T118", Decimal("80.00"), Decimal("28.00"), False)]
     # taxable 80,00 - 63,00 = 17,00; GST 0,85; QST 9,975 % = 1,70; total 19,55
-    assert (view.amounts.gst, view.amounts.qst, view.amounts.total) == (Decimal("0.85"), Decimal("1.70"), Decimal("19.55"))
-    assert opened(engine, original).amounts.total == Decimal("607.15")
+    assert (view.totals.gst, view.totals.qst, view.totals.total) == (Decimal("0.85"), Decimal("1.70"), Decimal("19.55"))
+    assert opened(engine, original).totals.total == Decimal("607.15")
     with UnitOfWork(engine) as uow:
         assert [e.action for e in AuditTrail(uow.session).of("statement", supplementary)] == ["supplement"]
 

@@ -1,0 +1,185 @@
+"""Différends: the refused statements and their dispute path (arts. 25, 29-35).
+
+The list on top gives each refusal, the last step taken and the next deadline (red once
+overdue); below it, the path of the refusal chosen, step by step, with the days recorded, the
+last days computed for today, and the letters. Everything comes from ``services.disputes``.
+"""
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lawyer_billing.services import disputes
+from lawyer_billing.services.disputes import DisputePath
+from lawyer_billing.ui import operations
+from lawyer_billing.ui.context import AppContext
+from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.models.disputes import RefusalListModel
+from lawyer_billing.ui.widgets import statement_dialogs
+from lawyer_billing.ui.widgets.dispute_path import DisputePathView
+
+TITLE = "Différends"
+
+
+class Screen(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.stale = True
+        self.shown_day = None
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.model = RefusalListModel(context.language, self)
+        self.table = QTableView()
+        self.table.setObjectName("refusals")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(RefusalListModel.REASONS, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+        self.empty = QLabel()
+        self.empty.setObjectName("disputes_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(16)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty, 1)
+
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("dispute_placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.path_view = DisputePathView(context)
+        self.path_view.changed.connect(self._reload_shown)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.path_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([100, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def mark_stale(self) -> None:
+        self.stale = True
+
+    def refresh(self) -> None:
+        if self.stale or self.shown_day != self.context.today():
+            self.reload()
+
+    def reload(self) -> None:
+        def load():
+            with self.context.unit_of_work() as uow:
+                return disputes.list_refusals(uow, self.context.today())
+
+        listings = operations.attempt(self, load)
+        if listings is None:
+            return
+        self.stale, self.shown_day = False, self.context.today()
+        self.model.set_records(listings)
+        has_refusals = bool(listings)
+        self.table.setVisible(has_refusals)
+        self.empty.setVisible(not has_refusals)
+        path = self.path_view.path
+        if path is not None and not self.path_view.has_unsaved_changes():
+            self.show_refusal(path.refusal.id)
+
+    def _reload_shown(self) -> None:
+        self.reload()
+        if self.path_view.path is not None:
+            self.show_refusal(self.path_view.path.refusal.id)
+
+    # -- showing a dispute path -----------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind not in ("refusal", "dispute"):
+            return False
+        self.refresh()
+        refusal_id = record_id if kind == "refusal" else self._refusal_of(record_id)
+        return refusal_id is not None and self.show_refusal(refusal_id)
+
+    def _refusal_of(self, dispute_id: int) -> int | None:
+        return next((listing.refusal.id for listing in self.model.records
+                     if listing.dispute_id == dispute_id), None)
+
+    def show_refusal(self, refusal_id: int) -> bool:
+        def load() -> DisputePath:
+            with self.context.unit_of_work() as uow:
+                return disputes.dispute_path(uow, self.context.today(), refusal_id)
+
+        path = operations.attempt(self, load)
+        if path is None:
+            return False
+        self.path_view.set_path(path)
+        self.stack.setCurrentWidget(self.path_view)
+        row = self.model.row_of(lambda listing: listing.refusal.id == refusal_id)
+        if row is not None:
+            self.table.selectRow(row)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        listing = self.model.record(index.row())
+        shown = self.path_view.path
+        if shown is not None and shown.refusal.id == listing.refusal.id:
+            return
+        if self.has_unsaved_changes() and not statement_dialogs.confirm(
+                self, tr("Modifications non enregistrées"),
+                tr("La date ou l'issue saisie n'est pas enregistrée. L'abandonner ?")):
+            return
+        self.show_refusal(listing.refusal.id)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.stack.currentWidget() is self.path_view and self.path_view.has_unsaved_changes()
+
+    # -- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(tr(TITLE))
+        self.empty.setText(
+            "<h3>" + tr("Aucun refus de paiement") + "</h3><p>"
+            + tr("Quand un organisme refuse de payer un relevé, ouvrez le relevé dans <b>Relevés</b> (Ctrl+4), "
+                 "onglet « Suivi et échéances », et inscrivez le refus avec ses motifs (art. 25).")
+            + "</p><p>"
+            + tr("Son différend se suit ici : conciliation facultative (art. 29 à 31), avis de différend dans les "
+                 "6 mois (art. 32), puis arbitrage (art. 35), avec chaque dernier jour et chaque lettre.")
+            + "</p>")
+        self.placeholder.setText(tr("Choisissez un refus dans la liste pour suivre son différend."))
+        self.model.retranslate(self.context.language)
+        self.path_view.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
