@@ -24,7 +24,6 @@ from lawyer_billing.domain.tariff import Tariff, TariffError, UnknownCodeError, 
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.services.stored_scenario import stored_scenario
 from lawyer_billing.services.tariff_overlay import current_tariff
-from lawyer_billing.services.work_log import named_by_number
 from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
 from lawyer_billing.storage.mandate_detail import mandates_with_services_on, pricing_neighbours
 from lawyer_billing.storage.repositories import MandateRepository, ServiceRepository
@@ -127,14 +126,11 @@ def preview_day(uow: UnitOfWork, court_day: CourtDay, today: date, tariff: Tarif
     ids = {attendance.mandate_id for attendance in rows.values()} | mandates_with_services_on(uow.session, court_day.day)
     records, scenario = stored_scenario(uow, today, pricing_neighbours(uow.session, ids))
     known = {m.id: m for m in records.mandates}
-    new_services = {
-        f"ligne {index + 1}": _service(court_day, attendance) for index, attendance in rows.items()
-    }
-    named, labels = named_by_number(scenario, records.mandates)
-    facts = named.services + tuple(
-        _named(service_facts(service), key, labels) for key, service in new_services.items()
+    typed = tuple(
+        replace(service_facts(_service(court_day, attendance)), id=f"ligne {index + 1}")
+        for index, attendance in rows.items()
     )
-    pricing = price_services(facts, {m.id: m for m in named.mandates}, tariff)
+    pricing = price_services(scenario.services + typed, {m.id: m for m in scenario.mandates}, tariff)
     stored_on_day = {str(s.id): s for s in records.services if s.rendered_on == court_day.day}
     row_of = {f"ligne {index + 1}": index for index in rows}
     lines = []
@@ -230,11 +226,6 @@ def _service(court_day: CourtDay, attendance: Attendance) -> Service:
         disposition=attendance.disposition,
         co_accused_group=attendance.co_accused_group or None,
     )
-
-
-def _named(facts, key: str, labels: dict[str, str]):
-    """A new row's facts under its row name and its mandate's number."""
-    return replace(facts, id=key, mandate=labels.get(facts.mandate, facts.mandate))
 
 
 def _day_order(line: DayLine) -> tuple:

@@ -4,8 +4,7 @@ change, remove or put back its services, trips and disbursements.
 Reading prices the mandate together with the mandates that can change its amounts
 (``storage.mandate_detail.pricing_neighbours``: T98, T99, the counts of a matter), with the
 firm's tariff (``tariff_overlay.current_tariff``), through the same ``compute`` as the
-``compute`` command. Mandates are named by their number in that computation, so a rule's
-explanation says « la dénonciation 500-01-000002-241 », never a database id.
+``compute`` command.
 
 Each change is one unit of work: the record and its audit event are saved together or not at
 all. A record on a finalized statement cannot be changed or removed (the statement claimed
@@ -13,8 +12,6 @@ it; a correction goes on a supplementary statement); one on a draft statement mu
 off the statement first.
 """
 
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
@@ -25,7 +22,7 @@ from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.money import ZERO
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.record_facts import RuleFactsError, check_rule_facts
-from lawyer_billing.domain.scenario import TRAVEL_BASES, Scenario
+from lawyer_billing.domain.scenario import TRAVEL_BASES
 from lawyer_billing.domain.service import Disbursement, Service, Travel
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, normalise_code
 from lawyer_billing.domain.travel import TravelResult
@@ -100,8 +97,7 @@ def mandate_work(uow: UnitOfWork, mandate_id: int, today: date, tariff: Tariff |
     if mandate is None:
         return None
     records, scenario = stored_scenario(uow, today, pricing_neighbours(uow.session, [mandate_id]))
-    named, labels = named_by_number(scenario, records.mandates)
-    computation = compute(named, price=partial(price_services, tariff=tariff or current_tariff(uow)))
+    computation = compute(scenario, price=partial(price_services, tariff=tariff or current_tariff(uow)))
     lines = {line.priced.service: line for line in computation.lines}
     trips = {trip.travel: trip.result for trip in computation.travel}
     services = [s for s in records.services if s.mandate_id == mandate_id]
@@ -111,7 +107,7 @@ def mandate_work(uow: UnitOfWork, mandate_id: int, today: date, tariff: Tariff |
     service_ids = {str(s.id) for s in services}
     deadlines = tuple(
         entry for entry in computation.deadlines
-        if (entry.subject_kind == "mandate" and entry.subject == labels[str(mandate_id)])
+        if (entry.subject_kind == "mandate" and entry.subject == str(mandate_id))
         or (entry.subject_kind == "statement" and entry.subject in statement_ids)
     )
     travel = tuple(PricedTrip(t, trips.get(str(t.id))) for t in records.travel if t.mandate_id == mandate_id)
@@ -130,27 +126,6 @@ def mandate_work(uow: UnitOfWork, mandate_id: int, today: date, tariff: Tariff |
         deadlines=deadlines,
         findings=findings,
     )
-
-
-def named_by_number(scenario: Scenario, mandates: Iterable[Mandate]) -> tuple[Scenario, dict[str, str]]:
-    """``scenario`` with each mandate named by its number instead of its database id (a
-    number two mandates share gets the id after it), and the mapping id -> name."""
-    mandates = list(mandates)
-    counts = Counter(m.number for m in mandates)
-    labels = {str(m.id): m.number if counts[m.number] == 1 else f"{m.number} (n° {m.id})" for m in mandates}
-
-    def name(mandate_id):
-        return labels.get(mandate_id, mandate_id)
-
-    return Scenario(
-        settings=scenario.settings,
-        fees_before=scenario.fees_before,
-        mandates=tuple(replace(m, id=name(m.id), earlier_mandate=m.earlier_mandate and name(m.earlier_mandate))
-                       for m in scenario.mandates),
-        services=tuple(replace(s, mandate=name(s.mandate)) for s in scenario.services),
-        travel=tuple(replace(t, mandate=name(t.mandate)) for t in scenario.travel),
-        statements=tuple(replace(s, mandates=tuple(name(m) for m in s.mandates)) for s in scenario.statements),
-    ), labels
 
 
 # -- checking what was typed ------------------------------------------------------------------
