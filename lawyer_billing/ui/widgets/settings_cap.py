@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from lawyer_billing.domain.cap import REDUCTION_RATE, THRESHOLD, CapAttribution, fiscal_year_of
@@ -27,7 +26,7 @@ from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.services.settings import Preferences, load_preferences
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.fields import MoneyField
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, boxed, button_row, explanation, with_message
 
 
 class CapSection(SettingsSection):
@@ -84,7 +83,7 @@ class CapSection(SettingsSection):
         layout.addWidget(self.fees_title)
         layout.addWidget(self.fees_intro)
         layout.addWidget(self.fees)
-        layout.addWidget(with_message(_boxed(row), self.messages.label_for("fees_before")))
+        layout.addWidget(with_message(boxed(row), self.messages.label_for("fees_before")))
         layout.addLayout(button_row(self.save_button))
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -166,10 +165,3 @@ class CapSection(SettingsSection):
         if saved is not None:
             self.load()
             self.done(tr("Plafond annuel enregistré."))
-
-
-def _boxed(layout) -> QWidget:
-    box = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    box.setLayout(layout)
-    return box

@@ -1,4 +1,4 @@
-"""What every section of the Paramètres screen shares: Enter saves, Esc puts back what is
+"""What every section of the Paramètres screen shares (and the layout helpers the Outils use too): Enter saves, Esc puts back what is
 stored, a change not yet saved is known (the main window asks before closing), a service call
 runs in its own unit of work with its problems shown beside the fields, and the texts follow
 the language."""
@@ -49,6 +49,14 @@ def with_message(field: QWidget, message: QLabel) -> QWidget:
     layout.setSpacing(2)
     layout.addWidget(field)
     layout.addWidget(message)
+    return box
+
+
+def boxed(layout) -> QWidget:
+    """A layout as one widget, to put a row of fields in one cell of a form."""
+    box = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    box.setLayout(layout)
     return box
 
 

@@ -1,0 +1,75 @@
+"""Outils: the practitioner's tools that are not billing, for the mandate chosen at the top.
+
+Calcul de la peine (Guide de calcul des peines, MSP, 2022), Délais pénaux (Code de procédure
+pénale, computed by art. 17) and Courriel au DPCP (the Montréal prosecutors' negotiation
+service). Each tool lives in ``ui/widgets/tool_*.py`` and computes with ``domain/tools``;
+choosing a mandate fills what each tool can take from it and from the lawyer's profile.
+Nothing here is saved: the tools compute, the lawyer copies.
+"""
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from lawyer_billing.domain.mandate import Mandate
+from lawyer_billing.services.profile import load_profile
+from lawyer_billing.ui.context import AppContext
+from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.widgets.tool_dpcp_email import DpcpEmailTool
+from lawyer_billing.ui.widgets.tool_mandate import MandateChooser
+from lawyer_billing.ui.widgets.tool_penal_deadlines import PenalDeadlinesTool
+from lawyer_billing.ui.widgets.tool_sentence import SentenceTool
+
+TITLE = "Outils"
+
+
+class Screen(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.stale = False
+        self.mandate = MandateChooser(context)
+        self.sentence = SentenceTool(context)
+        self.penal_deadlines = PenalDeadlinesTool(context)
+        self.dpcp_email = DpcpEmailTool(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tools_tabs")
+        for tool in (self.sentence, self.penal_deadlines, self.dpcp_email):
+            self.tabs.addTab(tool, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.mandate)
+        layout.addWidget(self.tabs, 1)
+        self.mandate.chosen.connect(self.prefill)
+        self.retranslate()
+        self.prefill(None)
+
+    def show_tool(self, name: str) -> QWidget:
+        tool = getattr(self, name)
+        self.tabs.setCurrentWidget(tool)
+        return tool
+
+    def prefill(self, mandate: Mandate | None) -> None:
+        with self.context.unit_of_work() as uow:
+            profile = load_profile(uow)
+        self.sentence.prefill(mandate)
+        self.penal_deadlines.prefill(mandate)
+        self.dpcp_email.prefill(mandate, profile)
+
+    def retranslate(self) -> None:
+        for index, title in enumerate((tr("Calcul de la peine"), tr("Délais pénaux"), tr("Courriel au DPCP"))):
+            self.tabs.setTabText(index, title)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def mark_stale(self) -> None:
+        self.stale = True
+
+    def refresh(self) -> None:
+        """Shown again after another screen saved: new mandates to choose, new holidays to skip."""
+        if not self.stale:
+            return
+        self.stale = False
+        self.mandate.reload()
+        self.penal_deadlines.show_deadlines()
