@@ -818,7 +818,8 @@ def _follow_up(uow: UnitOfWork, statement_id: int, preview, outcome: str, finali
     if outcome == "paid":
         record_payment(uow, paid, statement_id, version(), paid, total, **at(paid))
     elif outcome == "partially_paid":
-        record_payment(uow, paid, statement_id, version(), paid, round_cents(total * rng.randint(55, 85) / 100), **at(paid))
+        part = round_cents(total * rng.randint(55, 85) / 100)
+        record_payment(uow, paid, statement_id, version(), paid, part, **at(paid))
     else:
         fees = [line.amount for line in preview.billable_lines if line.kind is LineKind.FEE and line.amount > 0]
         refused = min(fees[-1], total)

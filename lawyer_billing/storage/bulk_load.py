@@ -71,8 +71,10 @@ def insert_records(session: Session, records: Sequence, *, key: str | None = Non
         return []
     row_type = _ROW_TYPES[type(records[0])]
     versioned = "version" in row_type.__table__.c
+    # the table's insert, not the mapped class's: the ORM splits a list of rows into one
+    # statement per run of rows whose empty columns differ, the table's takes them all at once
     session.execute(
-        insert(row_type),
+        insert(row_type.__table__),
         [{**row_values(record), "version": 1} if versioned else row_values(record) for record in records],
     )
     if key is None:
