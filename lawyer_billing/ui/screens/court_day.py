@@ -96,6 +96,7 @@ class Screen(QWidget):
         self.grid = AttendanceGrid(self.mandates, self._tariff, self._day_or_today, lambda: self.context.language)
         self.grid.changed.connect(self.schedule_preview)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid)
         self.hint = QLabel()
@@ -112,7 +113,6 @@ class Screen(QWidget):
         self.add_button.clicked.connect(lambda: self.grid.add_row())
         self.clear_button.clicked.connect(self.clear)
         self.save_button.clicked.connect(self.save)
-        self.grid.after = self.save_button
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.add_button)
@@ -176,7 +176,7 @@ class Screen(QWidget):
             QShortcut(keys, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QWidget.setTabOrder(self.day_field, self.court)
         QWidget.setTabOrder(self.court, self.room)
-        QWidget.setTabOrder(self.room, self.grid.first_field())
+        self.grid.set_neighbours(self.room, self.save_button)
         self.retranslate()
 
     # -- loading ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from lawyer_billing.domain.formatting import format_money
 from lawyer_billing.domain.service import Disposition
@@ -62,7 +62,6 @@ class AttendanceRow(QObject):
             widget.setObjectName(name)
             widget.setMinimumWidth(WIDTHS[name])
             widget.installEventFilter(self)
-        self.fields["mandate"].editingFinished.connect(self.resolve)
         self.mandate_completer = MandateCompleter(self.fields["mandate"], grid.mandates)
         self.mandate_completer.activated.connect(lambda _text: self.resolve())
         self.item_completer = ItemCompleter(self.fields["code"], grid.tariff, self.governing_date, grid.language)
@@ -200,7 +199,12 @@ class AttendanceGrid(QWidget):
             heading.setStyleSheet("font-weight: bold;")
             self.layout_.addWidget(heading, 0, column)
         self.layout_.setColumnStretch(1, 1)
+        #: the fields Tab reaches just before the first row and just after the last one
+        self.before: QWidget | None = None
         self.after: QWidget | None = None
+        # leaving a mandate field finds the mandate typed; the completer eats the field's own
+        # focus-out (and so its editingFinished) while its list is open, the application does not
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.add_row(focus=False)
         self.retranslate()
 
@@ -252,12 +256,21 @@ class AttendanceGrid(QWidget):
             row.number.setText(str(index + 1))
             for column, widget in enumerate(row.widgets()):
                 self.layout_.addWidget(widget, 1 + 2 * index, column)
+                widget.show()  # now, not when the layout gets to it: Enter gives it the cursor at once
             self.layout_.addWidget(row.message, 2 + 2 * index, 1, 1, len(FIELDS))
-        chain = [field for row in self.rows for field in row.fields.values()]
+        chain = [self.before, *(field for row in self.rows for field in row.fields.values()), self.after]
+        chain = [widget for widget in chain if widget is not None]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
-        if self.after is not None:
-            QWidget.setTabOrder(chain[-1], self.after)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        for row in self.rows:
+            if old is row.fields["mandate"] and new is not row.mandate_completer.popup() and row.mandate is None:
+                row.resolve()
+
+    def set_neighbours(self, before: QWidget, after: QWidget) -> None:
+        self.before, self.after = before, after
+        self._lay_out()
 
     def first_field(self) -> QWidget:
         return self.rows[0].fields["mandate"]
