@@ -23,7 +23,7 @@ log = logging.getLogger("lawyer_billing")
 EXIT_FAILURE = 1
 
 #: The subcommands, each a module of ``lawyer_billing.commands`` (see its docstring).
-COMMANDS = ("compute", "backup", "restore", "tariff", "statement", "deadlines")
+COMMANDS = ("compute", "backup", "restore", "tariff", "statement", "deadlines", "demo")
 
 
 def _command(name: str):
