@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from lawyer_billing.domain.validation import InvalidRecord
@@ -92,7 +92,6 @@ class ProgressPanel(QWidget):
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel_task")
-        self.cancel_button.setShortcut(Qt.Key.Key_Escape)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -130,4 +129,4 @@ class ProgressPanel(QWidget):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(tr("Annuler"))
-        self.cancel_button.setToolTip(tr("Arrêter : aucun fichier n'est laissé à moitié écrit (Échap)"))
+        self.cancel_button.setToolTip(tr("Arrêter : aucun fichier n'est laissé à moitié écrit"))

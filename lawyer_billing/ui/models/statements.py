@@ -9,7 +9,7 @@ columns sort by.
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from lawyer_billing.domain.compute import DeadlineEntry
@@ -145,6 +145,9 @@ def mandate_choice_columns() -> list[Column]:
 class MandateChoiceModel(RecordTableModel):
     """The mandates with unbilled work, each with a box to tick in its first column."""
 
+    #: a box was ticked or unticked
+    chosen_changed = Signal()
+
     def __init__(self, language: str = "fr", parent=None) -> None:
         super().__init__(mandate_choice_columns(), language, parent)
         self.chosen: set[int] = set()
@@ -161,6 +164,7 @@ class MandateChoiceModel(RecordTableModel):
         if self.records:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
+        self.chosen_changed.emit()
 
     def toggle(self, row: int) -> None:
         record: MandateToBill = self.records[row]
@@ -188,6 +192,7 @@ class MandateChoiceModel(RecordTableModel):
         else:
             self.chosen.discard(mandate_id)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.chosen_changed.emit()
         return True
 
 

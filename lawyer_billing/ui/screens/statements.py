@@ -10,7 +10,7 @@ bar and Cancel. Everything is computed by ``services.statements``; the screen la
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -53,8 +53,8 @@ class Screen(QWidget):
         self.heading.setFont(font)
         self.prepare_button = QPushButton()
         self.prepare_button.setObjectName("prepare_statement")
-        self.prepare_button.setShortcut(QKeySequence("Ctrl+N"))
         self.prepare_button.clicked.connect(self.start_preparation)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.start_preparation, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.year = QSpinBox()
         self.year.setObjectName("export_year")
         self.year.setRange(2007, 2999)

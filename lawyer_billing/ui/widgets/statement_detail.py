@@ -8,8 +8,8 @@ corrections.
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,8 +65,9 @@ class StatementDetail(QWidget):
 
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("export_pdf")
-        self.pdf_button.setShortcut(QKeySequence("Ctrl+P"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.export("pdf"),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.xlsx_button = QPushButton()
         self.xlsx_button.setObjectName("export_xlsx")
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))

@@ -178,7 +178,7 @@ class FollowUpPanel(QWidget):
         if view is None:
             return
         if not view.is_final:
-            self.history.setText(escape(tr("Brouillon : finalisez-le pour l'envoyer et en suivre le paiement.")))
+            self.history.setText(escape(tr("Brouillon : finalisez-le pour l'envoyer et en suivre le paiement."), quote=False))
             return
         lines = [tr("Finalisé le {}").format(format_date(view.finalized_on, language))]
         if view.sent_on:
@@ -196,7 +196,7 @@ class FollowUpPanel(QWidget):
         if view.interest is not None:
             lines.append(tr("Intérêts courus (art. 17) jusqu'au {} : {}").format(
                 format_date(view.interest.until, language), format_money(view.interest.result.total, language)))
-        self.history.setText("<br>".join(escape(line) for line in lines))
+        self.history.setText("<br>".join(escape(line, quote=False) for line in lines))
 
     # -- recording ------------------------------------------------------------------------
 

@@ -44,6 +44,23 @@ def open_source(context: AppContext, line: Line | None) -> None:
         context.events.open_record.emit("mandate", line.mandate_id)
 
 
+FINDING_TEXT = "#8a5300"
+
+
+def _text(text: str) -> str:
+    """Text as it must appear in a rich-text label: ``<`` and ``&`` escaped, quotes left as they are."""
+    return escape(text, quote=False)
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{_text(text)}</p>"
+
+
+def _finding(finding: Finding) -> str:
+    article = f" <i>({_text(finding.article)})</i>" if finding.article else ""
+    return _text(finding.message_fr) + article
+
+
 class StatementLinesView(QWidget):
     #: Enter on a line: the lawyer wants to fix it where it was entered
     line_activated = Signal(object)
@@ -134,30 +151,28 @@ class StatementLinesView(QWidget):
 
     def _show_rules(self, row: int) -> None:
         if not 0 <= row < len(self.model.records):
-            self.rules.setHtml(f"<p>{escape(tr('Choisissez une ligne pour voir les règles qui ont fixé son montant.'))}</p>")
+            self.rules.setHtml(_paragraph(tr("Choisissez une ligne pour voir les règles qui ont fixé son montant.")))
             return
         line: Line = self.model.record(row)
-        parts = [f"<p><b>{escape(line.code)}</b> — {escape(line.label)}</p>"]
+        parts = [f"<p><b>{_text(line.code)}</b> — {_text(line.label)}</p>"]
         if line.rules:
             parts.append("<ul>" + "".join(
-                f"<li><b>{escape(rule.code)}</b> : {escape(rule.explanation)}</li>" for rule in line.rules) + "</ul>")
+                f"<li><b>{_text(rule.code)}</b> : {_text(rule.explanation)}</li>" for rule in line.rules) + "</ul>")
         else:
-            parts.append(f"<p>{escape(tr('Montant du tarif, sans règle qui le modifie.'))}</p>")
+            parts.append(_paragraph(tr("Montant du tarif, sans règle qui le modifie.")))
         if line.cap_reduction:
-            parts.append("<p>" + escape(tr("Réduction de 35 % au-delà de 140 000 $ (art. 22) : {}").format(
-                format_money(line.cap_reduction, self.language))) + "</p>")
+            parts.append(_paragraph(tr("Réduction de 35 % au-delà de 140 000 $ (art. 22) : {}").format(
+                format_money(line.cap_reduction, self.language))))
         if line.findings:
-            parts.append("<p style='color:#8a5300'><b>" + escape(tr("À vérifier")) + "</b></p><ul>" + "".join(
-                f"<li style='color:#8a5300'>{escape(f.message_fr)} <i>({escape(f.article)})</i></li>"
-                for f in line.findings) + "</ul>")
+            parts.append(f"<p style='color:{FINDING_TEXT}'><b>{_text(tr('À vérifier'))}</b></p><ul>" + "".join(
+                f"<li style='color:{FINDING_TEXT}'>{_finding(f)}</li>" for f in line.findings) + "</ul>")
         self.rules.setHtml("".join(parts))
 
     def _show_findings(self) -> None:
         findings = self.general_findings
         self.findings.setVisible(bool(findings))
-        self.findings.setText("<b>" + escape(tr("À vérifier avant de finaliser")) + "</b><br>" + "<br>".join(
-            f"⚠ {escape(f.message_fr)} <i>({escape(f.article)})</i>" if f.article else f"⚠ {escape(f.message_fr)}"
-            for f in findings))
+        self.findings.setText(f"<b>{_text(tr('À vérifier avant de finaliser'))}</b><br>"
+                              + "<br>".join(f"⚠ {_finding(f)}" for f in findings))
 
     def _show_totals(self) -> None:
         totals, language = self.totals, self.language
