@@ -304,8 +304,9 @@ class Screen(QWidget):
         self.grid.clear()
         self.show_problems([])
         self.status.setStyleSheet("")
-        self.status.setText(tr("{} présences enregistrées pour le {}.").format(
-            len(saved), format_date(court_day.day, self.context.language)))
+        day = format_date(court_day.day, self.context.language)
+        self.status.setText(tr("1 présence enregistrée pour le {}.").format(day) if len(saved) == 1
+                            else tr("{} présences enregistrées pour le {}.").format(len(saved), day))
         self.preview_now()
         self.grid.first_field().setFocus()
 

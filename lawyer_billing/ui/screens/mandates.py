@@ -389,7 +389,9 @@ class Screen(QWidget):
             self.table.setFocus()
 
     def _back(self) -> None:
+        """Back to the list, the detail read again (another workstation may have saved it)."""
         self.pages.setCurrentWidget(self.splitter)
+        self._show_current()
         self.table.setFocus()
 
     # -- texts ------------------------------------------------------------------------------------
