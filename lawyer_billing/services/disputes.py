@@ -209,8 +209,8 @@ def record_step(
     store = DisputeStore(uow.session)
     current = store.of_refusal(refusal_id) or DisputeRecord(refusal_id)
     if current.version != version:
-        raise_if_any([FieldProblem(step.value, "Ce différend a été modifié ailleurs depuis que vous l'avez ouvert : "
-                                               "rouvrez-le pour voir la version actuelle.")])
+        raise_if_any([FieldProblem(step.value, "Ce différend a été modifié ailleurs depuis que vous l'avez "
+                                               "ouvert : rouvrez-le pour voir la version actuelle.")])
     changed = replace(current, **{step.value: day})
     raise_if_any(_order_problems(changed, refusal, step, today))
     saved = store.save(changed)
@@ -240,8 +240,10 @@ def _order_problems(dispute: DisputeRecord, refusal: RefusalRecord, step: Step, 
     field = step.value
     if day is None:
         later = [s for s, needs in RECORDED.items() if needs is step and getattr(dispute, s.value) is not None]
-        return [FieldProblem(field, f"Effacez d'abord la date de l'étape « {_STEPS[later[0]][0]} », qui en dépend.")] \
-            if later else []
+        if not later:
+            return []
+        return [FieldProblem(field, f"Effacez d'abord la date de l'étape « {_STEPS[later[0]][0]} », "
+                                    "qui en dépend.")]
     needed = RECORDED[step]
     if needed is not None and getattr(dispute, needed.value) is None:
         return [FieldProblem(field, f"Inscrivez d'abord la date de l'étape « {_STEPS[needed][0]} ».")]

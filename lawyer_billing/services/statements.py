@@ -30,7 +30,7 @@ from pathlib import Path
 from lawyer_billing.domain.compute import ComputedInterest, DeadlineEntry
 from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState, interim_billing_opportunities, last_june_30
 from lawyer_billing.domain.findings import Finding
-from lawyer_billing.domain.formatting import format_number
+from lawyer_billing.domain.formatting import format_money, format_number
 from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.money import ZERO, round_cents
 from lawyer_billing.domain.profile import LawyerProfile
@@ -292,7 +292,7 @@ def mandates_to_bill(uow: UnitOfWork, today: date) -> list[MandateToBill]:
 
 
 def prepare_statement(
-    uow: UnitOfWork, today: date, mandate_ids: Collection[int], kind: StatementType, *, supplements_id: int | None = None
+    uow: UnitOfWork, today: date, mandate_ids: Collection[int], kind: StatementType,
 ) -> StatementPreview:
     """The statement of ``kind`` (art. 16: interim or final) the unbilled work of ``mandate_ids``
     would make on ``today``. Nothing is written."""
@@ -379,7 +379,8 @@ def _candidate_lines(stored: StoredComputation, mandates: dict[int, Mandate], nu
         if trip.mandate_id not in mandates:
             continue
         yield Line(
-            kind=LineKind.TRAVEL, record_id=trip.id, mandate_id=trip.mandate_id, mandate_number=numbers[trip.mandate_id],
+            kind=LineKind.TRAVEL, record_id=trip.id, mandate_id=trip.mandate_id,
+            mandate_number=numbers[trip.mandate_id],
             on=trip.travelled_on, code=TRAVEL_CODE, label=trip.description or "Indemnité de déplacement",
             units=1, tariff_amount=None,
             amount=None if result.amount is None or result.rate is None else round_cents(result.amount),
@@ -399,7 +400,7 @@ def _candidate_lines(stored: StoredComputation, mandates: dict[int, Mandate], nu
 
 def _travel_rules(result: TravelResult) -> tuple[RuleNote, ...]:
     """The paragraphs of art. 20 that set a trip's allowance (``"art. 20 2° (plafond 200 km)"``),
-    each as its article and what it did."""
+    each as its article and what it did, worded as the tariff's rules are (« art. 20 2° : ... »)."""
     notes = []
     for rule in result.rules:
         article, _, detail = rule.partition(" (")
@@ -407,7 +408,7 @@ def _travel_rules(result: TravelResult) -> tuple[RuleNote, ...]:
         if not explanation and result.rate is not None:
             explanation = (f"{format_number(result.km_paid)} km payés à {format_number(result.rate)} $ le km, "
                            "selon la distance effectivement parcourue")
-        notes.append(RuleNote(article, explanation[:1].upper() + explanation[1:]))
+        notes.append(RuleNote(article, f"{article} : {explanation}"))
     return tuple(notes)
 
 
@@ -510,7 +511,8 @@ def finalize_statement(
     fresh = _prepare(uow, today, preview.mandate_ids, preview.kind, preview.supplements_id)
     if fresh.lines != preview.lines or fresh.totals != preview.totals:
         raise_if_any([FieldProblem(
-            "lines", "Les services de ces mandats ont changé depuis l'aperçu : vérifiez le nouvel aperçu, puis finalisez.",
+            "lines",
+            "Les services de ces mandats ont changé depuis l'aperçu : vérifiez le nouvel aperçu, puis finalisez.",
         )])
     raise_if_any(list(fresh.problems))
     store = StatementStore(uow.session)
@@ -606,8 +608,8 @@ def list_statements(uow: UnitOfWork, today: date) -> list[StatementListing]:
         listings.append(StatementListing(
             summary.id, summary.number, StatementType(summary.type), status, summary.mandate_numbers, summary.total,
             interest,
-            _next_deadline(_deadlines_of(computation.deadlines, summary.id, () if summary.sent_on else summary.mandate_ids,
-                                         summary.id in special)),
+            _next_deadline(_deadlines_of(computation.deadlines, summary.id,
+                                         () if summary.sent_on else summary.mandate_ids, summary.id in special)),
         ))
     return listings
 
@@ -627,8 +629,8 @@ def open_statement(uow: UnitOfWork, today: date, statement_id: int) -> Statement
     ):
         findings.append(Finding(
             "statement_tampered",
-            f"Le relevé {stored.number} ne correspond plus à son sceau : ses lignes ou ses totaux ont été modifiés "
-            "hors de l'application depuis sa finalisation. Ne l'envoyez pas sans vérifier ; restaurez une "
+            f"Le relevé {stored.number} ne correspond plus à son sceau : ses lignes ou ses totaux ont été "
+            "modifiés hors de l'application depuis sa finalisation. Ne l'envoyez pas sans vérifier ; restaurez une "
             "sauvegarde au besoin.",
             "", stored.number,
         ))
@@ -740,8 +742,8 @@ def record_payment(uow: UnitOfWork, today: date, statement_id: int, version: int
     elif amount != round_cents(amount):
         problems.append(FieldProblem("amount", "Le montant s'exprime en cents (deux décimales au plus)."))
     elif paid + amount > statement.amounts.total:
-        problems.append(FieldProblem("amount", f"Les paiements ({paid + amount} $) dépasseraient le total du relevé "
-                                               f"({statement.amounts.total} $)."))
+        problems.append(FieldProblem("amount", f"Les paiements ({format_money(paid + amount)}) dépasseraient le total "
+                                               f"du relevé ({format_money(statement.amounts.total)})."))
     raise_if_any(problems)
     follow_up.add_payment(PaymentRecord(statement_id, paid_on, amount))
     _set_follow_up(uow, statement, version)
@@ -772,7 +774,7 @@ def record_refusal(uow: UnitOfWork, today: date, statement_id: int, version: int
         problems.append(FieldProblem("amount_refused", "Le montant s'exprime en cents (deux décimales au plus)."))
     elif amount_refused > statement.amounts.total:
         problems.append(FieldProblem("amount_refused", f"Le montant refusé dépasse le total du relevé "
-                                                       f"({statement.amounts.total} $)."))
+                                                       f"({format_money(statement.amounts.total)})."))
     raise_if_any(problems)
     refusal_id = follow_up.add_refusal(RefusalRecord(statement_id, received_on, reasons.strip(), amount_refused,
                                                      reference.strip()))

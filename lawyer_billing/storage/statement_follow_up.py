@@ -51,7 +51,8 @@ class FollowUpStore:
 
     def payments(self, statement_id: int) -> list[PaymentRecord]:
         rows = self.session.scalars(
-            select(PaymentRow).where(PaymentRow.statement_id == statement_id).order_by(PaymentRow.paid_on, PaymentRow.id)
+            select(PaymentRow).where(PaymentRow.statement_id == statement_id)
+            .order_by(PaymentRow.paid_on, PaymentRow.id)
         )
         return [PaymentRecord(r.statement_id, r.paid_on, r.amount, r.id) for r in rows]
 

@@ -155,7 +155,8 @@ class StatementStore:
         """The statements holding a line written with a finding of ``code`` (the findings text
         is JSON; the code is matched with its quotes)."""
         return set(self.session.scalars(
-            select(StatementLineRow.statement_id).where(StatementLineRow.findings.contains(f'"{code}"', autoescape=True))
+            select(StatementLineRow.statement_id)
+            .where(StatementLineRow.findings.contains(f'"{code}"', autoescape=True))
         ))
 
     def numbers_with_prefix(self, prefix: str) -> list[str]:
@@ -212,7 +213,8 @@ class StatementStore:
             self.session.flush()
         except IntegrityError:
             raise StatementNumberTakenError(
-                f"Le numéro {content.number} vient d'être attribué ailleurs : recommencez, un autre numéro sera pris."
+                f"Le numéro {content.number} vient d'être attribué ailleurs : recommencez, un autre numéro "
+                "sera pris."
             ) from None
         return row.id
 

@@ -138,7 +138,7 @@ def test_the_preview_shows_every_line_its_rules_and_what_to_check(qtbot, engine,
     assert column(lines.model, 1) == ["T130", "T127", "T127"]
     assert column(lines.model, 6) == ["aucun", "330,00\xa0$", "165,00\xa0$"]  # T98: half for the second information
     assert column(lines.model, 8)[2] == "T98"
-    assert "T98 — " in lines.model.index(2, 8).data(Qt.ItemDataRole.ToolTipRole)
+    assert lines.model.index(2, 8).data(Qt.ItemDataRole.ToolTipRole).startswith("T98 : ")
     assert lines.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_BACKGROUND
     assert lines.findings.isVisible() and "n'a pas de montant" in lines.findings.text()
     lines.table.setCurrentIndex(lines.model.index(2, 0))
@@ -208,7 +208,8 @@ def test_follow_up_values_are_checked_beside_their_fields(qtbot, engine, cabinet
     amount.clear()
     qtbot.keyClicks(amount, "600")
     qtbot.keyClick(amount, Qt.Key.Key_Return)
-    assert follow.payment.messages.message("amount").startswith("Les paiements (600.00 $) dépasseraient")
+    assert follow.payment.messages.message("amount") == \
+        "Les paiements (600,00\xa0$) dépasseraient le total du relevé (495,00\xa0$)."
     amount.clear()
     qtbot.keyClicks(amount, "200")
     qtbot.keyClick(amount, Qt.Key.Key_Return)

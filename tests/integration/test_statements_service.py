@@ -125,7 +125,7 @@ def test_finalizing_numbers_seals_and_freezes_the_statement_and_bills_its_work(e
         "R-2026-0001", StatementType.FINAL, StatementStatus.FINALIZED, TODAY)
     assert view.totals.total == Decimal("607.15") and view.findings == ()
     assert [line.kind for line in view.lines] == [LineKind.FEE, LineKind.FEE, LineKind.TRAVEL, LineKind.DISBURSEMENT]
-    assert view.lines[2].rules[0].explanation.startswith("180 km payés à 0,47 $ le km")
+    assert view.lines[2].rules[0].explanation.startswith("art. 20 2° : 180 km payés à 0,47 $ le km")
     with UnitOfWork(engine) as uow:
         stored = StatementStore(uow.session).get(statement_id)
         assert stored.lines_hash == lines_hash(stored.lines, stored.amounts) and len(stored.lines_hash) == 64

@@ -102,19 +102,19 @@ def test_a_line_shows_its_rules_and_a_line_to_check_stands_out(qtbot):
     QAbstractItemModelTester(model, FAIL)
     half = Line(LineKind.FEE, 7, 1, ZOE.number, date(2026, 10, 15), "T127", "Ensemble des services", 1,
                 Decimal("330.00"), Decimal("165.00"),
-                rules=(RuleNote("T98", "moitié du tarif : une autre dénonciation est la mieux rémunérée"),))
+                rules=(RuleNote("T98", "T98 : moitié du tarif, une autre dénonciation est la mieux rémunérée"),))
     unpriced = Line(LineKind.FEE, 8, 1, ZOE.number, date(2026, 10, 16), "T130", "", 1, None, None,
                     findings=(Finding("office_fixes_amount", "T130 n'a pas de taux au tarif.", "entente art. 14"),))
     trip = Line(LineKind.TRAVEL, 3, 1, ZOE.number, date(2026, 10, 15), "art. 20", "Palais de justice", 1, None,
                 Decimal("54.62"), km=Decimal("96"), rate=Decimal("0.47"), parking=Decimal("9.50"),
-                rules=(RuleNote("art. 20 1°", "96 km payés à 0,47 $ le km"),))
+                rules=(RuleNote("art. 20 1°", "art. 20 1° : 96 km payés à 0,47 $ le km"),))
     model.set_records([half, unpriced, trip])
     assert texts(model, 1) == ["T127", "T130", "art. 20"]
     assert texts(model, 2) == ["Ensemble des services", "Honoraires", "Palais de justice"]
     assert texts(model, 4) == ["1", "1", "96 km"] and texts(model, 6) == ["165,00\xa0$", "aucun", "54,62\xa0$"]
     assert texts(model, 8) == ["T98", "⚠", "art. 20 1°"]
     assert model.index(0, 8).data(Qt.ItemDataRole.ToolTipRole) == \
-        "T98 — moitié du tarif : une autre dénonciation est la mieux rémunérée"
+        "T98 : moitié du tarif, une autre dénonciation est la mieux rémunérée"
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_BACKGROUND
     assert model.index(1, 6).data(Qt.ItemDataRole.ForegroundRole).color() == UNPRICED_COLOUR
     assert "entente art. 14" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)

@@ -85,7 +85,8 @@ def deadline_colour(status: Status | None) -> QColor | None:
 def next_deadline_text(entry: DeadlineEntry | None) -> str:
     if entry is None:
         return ""
-    return f"{deadline_labels()[entry.deadline.kind]} — {entry.deadline.due.isoformat()} ({days_left_text(entry.status)})"
+    label = deadline_labels()[entry.deadline.kind]
+    return f"{label} — {entry.deadline.due.isoformat()} ({days_left_text(entry.status)})"
 
 
 def _money(amount, language: str) -> str:
@@ -104,7 +105,8 @@ def statement_columns() -> list[Column]:
         Column(lambda: tr("État"), lambda s, _: status_labels()[s.status]),
         Column(lambda: tr("Intérêts (art. 17)"), lambda s, lang: _money(s.interest, lang) if s.interest else "",
                sort=lambda s: s.interest, align_right=True,
-               tooltip=lambda s, _: tr("Intérêts courus depuis le 30e jour après la réception") if s.interest else ""),
+               tooltip=lambda s, _: tr("Intérêts courus depuis le 30e jour après la réception")
+               if s.interest else ""),
         Column(lambda: tr("Prochaine échéance"), lambda s, _: next_deadline_text(s.next_deadline),
                sort=lambda s: s.next_deadline.deadline.due if s.next_deadline else None,
                tooltip=lambda s, _: s.next_deadline.deadline.article if s.next_deadline else ""),
@@ -133,7 +135,8 @@ def mandate_choice_columns() -> list[Column]:
         Column(lambda: tr("Mandat"), lambda m, _: m.mandate.number),
         Column(lambda: tr("Client"), lambda m, _: m.client_name),
         Column(lambda: tr("Bureau"), lambda m, _: m.office),
-        Column(lambda: tr("Terminé le"), lambda m, lang: format_date(m.ended_on, lang) if m.ended_on else tr("en cours"),
+        Column(lambda: tr("Terminé le"),
+               lambda m, lang: format_date(m.ended_on, lang) if m.ended_on else tr("en cours"),
                sort=lambda m: m.ended_on),
         Column(lambda: tr("Services"), lambda m, _: str(m.services), sort=lambda m: m.services, align_right=True),
         Column(lambda: tr("Déplacements"), lambda m, _: str(m.trips), sort=lambda m: m.trips, align_right=True),
@@ -210,7 +213,8 @@ def rules_text(line: Line) -> str:
 
 
 def rules_tooltip(line: Line) -> str:
-    return "\n".join([f"{rule.code} — {rule.explanation}" if rule.explanation else rule.code for rule in line.rules]
+    """One line per rule (its explanation starts with its article), then one per finding."""
+    return "\n".join([rule.explanation or rule.code for rule in line.rules]
                      + [f"⚠ {finding.message_fr} ({finding.article})" for finding in line.findings])
 
 

@@ -54,7 +54,8 @@ class Screen(QWidget):
         self.prepare_button = QPushButton()
         self.prepare_button.setObjectName("prepare_statement")
         self.prepare_button.clicked.connect(self.start_preparation)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.start_preparation, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.start_preparation,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.year = QSpinBox()
         self.year.setObjectName("export_year")
         self.year.setRange(2007, 2999)
@@ -189,7 +190,8 @@ class Screen(QWidget):
 
     def _open_index(self, index: QModelIndex) -> None:
         listing = self.model.record(index.row())
-        if self.detail.view is not None and self.detail.view.id == listing.id and self.stack.currentWidget() is self.detail:
+        shown = self.detail.view if self.stack.currentWidget() is self.detail else None
+        if shown is not None and shown.id == listing.id:
             return
         if self._may_leave():
             self.show_statement(listing.id)
@@ -198,8 +200,9 @@ class Screen(QWidget):
         """Whether the page shown may be left: nothing unsaved, or the lawyer agrees to lose it."""
         if not self.has_unsaved_changes():
             return True
-        return statement_dialogs.confirm(self, tr("Modifications non enregistrées"),
-                                         tr("L'aperçu ou les valeurs saisies ne sont pas enregistrés. Les abandonner ?"))
+        return statement_dialogs.confirm(
+            self, tr("Modifications non enregistrées"),
+            tr("L'aperçu ou les valeurs saisies ne sont pas enregistrés. Les abandonner ?"))
 
     def _after_save(self, statement_id: int) -> None:
         self.reload()
@@ -215,6 +218,7 @@ class Screen(QWidget):
     def start_preparation(self) -> None:
         if not self._may_leave():
             return
+        self.table.clearSelection()
         self.preparation.start_new()
         self.stack.setCurrentWidget(self.preparation)
 

@@ -238,10 +238,10 @@ class DisputePathView(QWidget):
         has_letter = step.letter is not None
         self.pdf_button.setEnabled(has_letter)
         self.docx_button.setEnabled(has_letter)
-        self.pdf_button.setToolTip(tr("{} prête à signer et à envoyer.").format(letter_labels()[step.letter])
-                                   if has_letter else "")
-        self.docx_button.setToolTip(tr("{} à modifier dans un traitement de texte.").format(letter_labels()[step.letter])
-                                    if has_letter else "")
+        letter = letter_labels()[step.letter] if has_letter else ""
+        self.pdf_button.setToolTip(tr("{} prête à signer et à envoyer.").format(letter) if has_letter else "")
+        self.docx_button.setToolTip(
+            tr("{} à modifier dans un traitement de texte.").format(letter) if has_letter else "")
 
     def _note(self, step: StepView) -> str:
         language = self.context.language

@@ -170,7 +170,7 @@ class FollowUpPanel(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """A value typed in a form that was not recorded."""
-        return any(form.isVisible() and self._text(field) != self.initial.get(field, "")
+        return any(not form.isHidden() and self._text(field) != self.initial.get(field, "")
                    for form in self._forms() for field in form.fields.values())
 
     def _show_history(self) -> None:
@@ -178,7 +178,8 @@ class FollowUpPanel(QWidget):
         if view is None:
             return
         if not view.is_final:
-            self.history.setText(escape(tr("Brouillon : finalisez-le pour l'envoyer et en suivre le paiement."), quote=False))
+            self.history.setText(
+                escape(tr("Brouillon : finalisez-le pour l'envoyer et en suivre le paiement."), quote=False))
             return
         lines = [tr("Finalisé le {}").format(format_date(view.finalized_on, language))]
         if view.sent_on:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.formatting import format_money
-from lawyer_billing.domain.statement import StatementTotals
+from lawyer_billing.domain.statement import RuleNote, StatementTotals
 from lawyer_billing.services.statements import Line, LineKind
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
@@ -54,6 +54,14 @@ def _text(text: str) -> str:
 
 def _paragraph(text: str) -> str:
     return f"<p>{_text(text)}</p>"
+
+
+def _rule(rule: RuleNote) -> str:
+    """« <b>T98</b> : moitié du tarif... »: the article in bold at the head of its explanation."""
+    explanation = rule.explanation or rule.code
+    if explanation.startswith(rule.code):
+        return f"<b>{_text(rule.code)}</b>{_text(explanation[len(rule.code):])}"
+    return _text(explanation)
 
 
 def _finding(finding: Finding) -> str:
@@ -156,8 +164,7 @@ class StatementLinesView(QWidget):
         line: Line = self.model.record(row)
         parts = [f"<p><b>{_text(line.code)}</b> — {_text(line.label)}</p>"]
         if line.rules:
-            parts.append("<ul>" + "".join(
-                f"<li><b>{_text(rule.code)}</b> : {_text(rule.explanation)}</li>" for rule in line.rules) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{_rule(rule)}</li>" for rule in line.rules) + "</ul>")
         else:
             parts.append(_paragraph(tr("Montant du tarif, sans règle qui le modifie.")))
         if line.cap_reduction:

@@ -118,7 +118,8 @@ class StatementPreparation(QWidget):
         self.finalize_button = QPushButton()
         self.finalize_button.setObjectName("finalize_statement")
         self.finalize_button.clicked.connect(self.finalize)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.finalize, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.finalize,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel_preparation")
         self.cancel_button.clicked.connect(self.cancel)
@@ -277,10 +278,12 @@ class StatementPreparation(QWidget):
         if preview is None or preview.problems:
             return
         left_out = len(preview.omitted_lines)
+        total = format_money(preview.totals.total, self.context.language)
         text = tr("Finaliser ce relevé de {} ? Une fois finalisé, il ne peut plus être modifié : une correction "
-                  "se fait par un relevé supplémentaire.").format(format_money(preview.totals.total, self.context.language))
+                  "se fait par un relevé supplémentaire.").format(total)
         if left_out:
-            text += "\n\n" + tr("{} ligne(s) sans montant n'y seront pas ; elles resteront à facturer.").format(left_out)
+            text += "\n\n" + tr("{} ligne(s) sans montant n'y seront pas ; elles resteront à facturer.").format(
+                left_out)
         if not statement_dialogs.confirm(self, tr("Finaliser le relevé"), text):
             return
 
