@@ -82,7 +82,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     preparation.mandates.setCurrentIndex(preparation.mandate_model.index(0, 0))
     qtbot.keyClick(preparation.mandates, Qt.Key.Key_Space)
     assert preparation.mandate_model.chosen_ids() == [mandate_id]
-    qtbot.mouseClick(preparation.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(preparation.mandates, Qt.Key.Key_Return)
     lines = preparation.lines.model
     assert [lines.index(row, 1).data() for row in range(lines.rowCount())] == ["T127", "T117"]
     assert [lines.index(row, 6).data() for row in range(lines.rowCount())] == ["330,00\xa0$", "165,00\xa0$"]

@@ -79,7 +79,7 @@ def test_the_list_of_statements_says_where_each_stands_and_paints_an_overdue_dea
     assert texts(model, 3) == ["$471.40", "$569.13"]
 
 
-def test_mandates_to_bill_are_ticked_with_space_or_a_click(qtbot):
+def test_mandates_to_bill_are_ticked_in_their_first_column(qtbot):
     model = MandateChoiceModel()
     QAbstractItemModelTester(model, FAIL)
     other = MandateRef(2, "540-01-000777-251", "Marc Côté", 2)
@@ -88,11 +88,13 @@ def test_mandates_to_bill_are_ticked_with_space_or_a_click(qtbot):
     assert texts(model, 3) == ["30 juin 2025", "en cours"]
     assert bool(model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable)
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    ticks = []
+    model.chosen_changed.connect(lambda: ticks.append(model.chosen_ids()))
     model.setData(model.index(1, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    model.toggle(0)
-    assert model.chosen_ids() == [1, 2]
-    model.toggle(1)
-    assert model.chosen_ids() == [1]
+    model.setData(model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(1, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert ticks == [[2], [1, 2], [1]]
+    assert not model.setData(model.index(0, 1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     model.set_records(model.records[1:])  # a mandate billed meanwhile is no longer chosen
     assert model.chosen_ids() == []
 

@@ -16,7 +16,7 @@ from lawyer_billing.domain.compute import DeadlineEntry
 from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState, Status
 from lawyer_billing.domain.formatting import format_date, format_money, format_number
 from lawyer_billing.domain.statement import StatementType
-from lawyer_billing.services.statements import Line, LineKind, MandateToBill, StatementListing, StatementStatus
+from lawyer_billing.services.statements import Line, LineKind, StatementListing, StatementStatus
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.records import Column, RecordTableModel
 
@@ -168,11 +168,6 @@ class MandateChoiceModel(RecordTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
         self.chosen_changed.emit()
-
-    def toggle(self, row: int) -> None:
-        record: MandateToBill = self.records[row]
-        state = Qt.CheckState.Unchecked if record.mandate.id in self.chosen else Qt.CheckState.Checked
-        self.setData(self.index(row, 0), state, Qt.ItemDataRole.CheckStateRole)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

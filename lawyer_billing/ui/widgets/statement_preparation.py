@@ -71,7 +71,7 @@ class StatementPreparation(QWidget):
         self.mandates.verticalHeader().setDefaultSectionSize(self.mandates.fontMetrics().height() + 8)
         self.mandates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mandates.horizontalHeader().setStretchLastSection(True)
-        self.mandates.activated.connect(lambda index: self.mandate_model.toggle(index.row()))
+        self.mandates.activated.connect(lambda _: self.prepare())  # Space ticks a mandate, Enter previews
         self.mandate_model.chosen_changed.connect(self._choice_changed)
         self.no_work = QLabel()
         self.no_work.setObjectName("no_unbilled_work")
