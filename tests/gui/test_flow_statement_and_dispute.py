@@ -103,7 +103,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     assert follow.send.messages.message("sent_on") == "La date ne peut pas être après aujourd'hui (2026-01-05)."
     clock[0] = datetime(2026, 1, 6, 9, 0)  # the next morning
     qtbot.keyClick(follow.send.fields["sent_on"], Qt.Key.Key_Return)
-    assert detail.title.text().endswith("envoyé")
+    assert detail.title.text().endswith("envoyé") and screen.model.index(0, 4).data() == "envoyé"
     clock[0] = datetime(2026, 2, 3, 9, 0)
     screen.refresh()
     assert follow.refusal.isVisible()
@@ -113,6 +113,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     qtbot.keyClicks(follow.refusal.fields["reference"], "CCJM-2026-0042")
     qtbot.mouseClick(follow.refusal.button, Qt.MouseButton.LeftButton)
     assert detail.title.text().endswith("refusé") and follow.dispute_button.isVisibleTo(detail)
+    assert screen.model.index(0, 4).data() == "refusé"
     assert "Refus de 165,00\xa0$ reçu le 2 février 2026" in follow.history.text()
 
     # Différends: the refusal, its path and the deadlines of art. 29-35

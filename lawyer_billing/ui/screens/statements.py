@@ -112,7 +112,7 @@ class Screen(QWidget):
         self.preparation.saved.connect(self._after_save)
         self.preparation.cancelled.connect(self._back_to_list)
         self.detail = StatementDetail(context)
-        self.detail.changed.connect(lambda: self.show_statement(self.detail.view.id))
+        self.detail.changed.connect(self._detail_changed)
         self.detail.discarded.connect(self._back_to_list)
         self.detail.prepare_again.connect(self._prepare_again)
         self.detail.supplement.connect(self._supplement)
@@ -143,20 +143,30 @@ class Screen(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        """The list, and the statement shown unless the lawyer is typing in it."""
+        if self._reload_list() and self.stack.currentWidget() is self.detail and self.detail.view is not None \
+                and not self.detail.has_unsaved_changes():
+            self.show_statement(self.detail.view.id)
+
+    def _reload_list(self) -> bool:
         def load():
             with self.context.unit_of_work() as uow:
                 return statements.list_statements(uow, self.context.today())
 
         listings = operations.attempt(self, load)
         if listings is None:
-            return
+            return False
         self.stale, self.shown_day = False, self.context.today()
         self.model.set_records(listings)
         self.table.resizeColumnsToContents()
-        if self.stack.currentWidget() is self.detail and self.detail.view is not None \
-                and not self.detail.has_unsaved_changes():
-            self.show_statement(self.detail.view.id)
         self._show_state()
+        return True
+
+    def _detail_changed(self) -> None:
+        """Something was recorded on the statement shown: show it as it is now, and its row."""
+        statement_id = self.detail.view.id
+        self._reload_list()
+        self.show_statement(statement_id)
 
     def _show_state(self) -> None:
         has_statements = bool(self.model.records)
