@@ -46,7 +46,7 @@ from lawyer_billing.ui.widgets.work_forms import DisbursementForm, ServiceForm, 
 
 TITLE = "Mandats"
 #: the list's columns (number, client, court, office, status, issued, ended, services, unbilled)
-COLUMN_WIDTHS = (150, 180, 170, 180, 130, 110, 110, 70, 95)
+COLUMN_WIDTHS = (150, 180, 170, 180, 130, 125, 125, 70, 95)
 
 
 def described(record) -> str:

@@ -33,7 +33,7 @@ FIELDS = ("mandate", "code", "start", "end", "disposition", "co_accused_group")
 ROW_FIELD = re.compile(r"rows\[(\d+)\]\.(\w+)")
 PROBLEM_STYLE = "border: 1px solid #b00020;"
 #: columns of the grid: number, the fields, amount, rules, remove
-WIDTHS = {"mandate": 185, "code": 64, "start": 54, "end": 54, "disposition": 135, "co_accused_group": 80}
+WIDTHS = {"mandate": 240, "code": 56, "start": 48, "end": 48, "disposition": 110, "co_accused_group": 70}
 
 
 def field_names() -> dict[str, str]:
@@ -72,10 +72,10 @@ class AttendanceRow(QObject):
         self.amount = QLabel()
         self.amount.setObjectName("amount")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.amount.setMinimumWidth(80)
+        self.amount.setMinimumWidth(72)
         self.rules = QLabel()
         self.rules.setObjectName("rules")
-        self.rules.setMinimumWidth(56)
+        self.rules.setMinimumWidth(44)
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setAutoRaise(True)

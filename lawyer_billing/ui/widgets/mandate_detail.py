@@ -43,6 +43,13 @@ SHOWN_FIELDS = ("client_file_number", "matter_type", "office_id", "court", "dist
                 "aid_ceased_on", "ended_on", "end_reason", "judgment_on", "notes")
 
 
+TAB_STYLE = (
+    "QTabBar::tab { padding: 5px 12px; margin-right: 2px; border: 1px solid palette(mid); border-bottom: none;"
+    " border-top-left-radius: 3px; border-top-right-radius: 3px; background: palette(button); }"
+    "QTabBar::tab:selected { background: palette(base); font-weight: bold; }"
+)
+
+
 def held(kind: str, line):
     """The stored record a line of ``kind``'s table shows (a priced service is its service)."""
     if kind == "service":
@@ -52,11 +59,13 @@ def held(kind: str, line):
     return line
 
 
-def record_table(model: RecordTableModel, name: str) -> QTableView:
+def record_table(model: RecordTableModel, name: str, sort_column: int = 0) -> QTableView:
+    """A read-only table, sorted by ``sort_column`` (a date: the oldest first)."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
     table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,9 +137,14 @@ class MandateDetail(QWidget):
             "statement": RecordTableModel(statement_columns(), context.language),
             "deadline": RecordTableModel(deadline_columns(), context.language),
         }
-        self.tables = {kind: record_table(model, f"{kind}_table") for kind, model in self.models.items()}
+        #: each table sorted by its date; the deadlines by their last day
+        self.tables = {kind: record_table(model, f"{kind}_table", 1 if kind == "deadline" else 0)
+                       for kind, model in self.models.items()}
         self.buttons: dict[str, tuple[QPushButton, QPushButton, QPushButton]] = {}
         self.tabs = QTabWidget()
+        # Fusion draws the tabs that are not selected 2 px lower and clips the accent of a
+        # capital (« Échéances » read « Echéances »): tabs drawn by a style sheet keep it
+        self.tabs.tabBar().setStyleSheet(TAB_STYLE)
         self.rules = QLabel()
         self.rules.setObjectName("rules")
         self.rules.setWordWrap(True)
@@ -224,6 +238,13 @@ class MandateDetail(QWidget):
 
     # -- content --------------------------------------------------------------------------
 
+    def _fill(self, kind: str, records) -> None:
+        """Put ``records`` in ``kind``'s table, in the order its header shows."""
+        header = self.tables[kind].horizontalHeader()
+        self.models[kind].set_records(records)
+        self.models[kind].sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.tables[kind].resizeColumnsToContents()
+
     def show_work(self, work: MandateWork) -> None:
         self.work = work
         mandate, language = work.mandate, self.context.language
@@ -233,11 +254,10 @@ class MandateDetail(QWidget):
             label.setText(values[name] or "—")
         self.end_button.setEnabled(mandate.ended_on is None)
         current = self.selected("service")
-        self.models["service"].set_records(work.services)
-        self.models["travel"].set_records(work.travel)
-        self.models["disbursement"].set_records(work.disbursements)
-        self.models["statement"].set_records(work.statements)
-        self.models["deadline"].set_records(work.deadlines)
+        for kind, records in (("service", work.services), ("travel", work.travel),
+                              ("disbursement", work.disbursements), ("statement", work.statements),
+                              ("deadline", work.deadlines)):
+            self._fill(kind, records)
         self._tab_titles()
         self.fees.setText(tr("Honoraires calculés : {} (avant la réduction de l'art. 22)").format(
             format_money(work.fees, language)))
