@@ -835,7 +835,8 @@ def relevé(letterhead: Letterhead, header: StatementHeader, mandates: Sequence[
 def statement_document(uow: UnitOfWork, statement_id: int) -> Statement:
     """The relevé model of a stored statement, from the lines as they were finalized (never a
     recomputation). The registration numbers are printed only for the taxes the statement
-    charged, so a reprint reads as the original even if the profile changed since."""
+    charged, so a reprint reads as the original even if the profile changed since; a relevé
+    that would not print the totals it was finalized with is refused (``InvalidRecord``)."""
     stored = _stored_or_refuse(uow, statement_id)
     mandates = _mandate_refs(uow, stored.mandate_ids)
     numbers = {m.id: m.number for m in mandates}
@@ -845,12 +846,14 @@ def statement_document(uow: UnitOfWork, statement_id: int) -> Statement:
                              qst_number=letterhead.qst_number if stored.amounts.qst else None)
     header = StatementHeader(stored.number, StatementType(stored.type), stored.finalized_on or stored.created_on,
                              addressee(uow, stored.office_id), _number_of(uow, stored.supplements_id))
-    document = relevé(letterhead, header, mandates, [_line(line, numbers) for line in stored.lines])
+    try:
+        document = relevé(letterhead, header, mandates, [_line(line, numbers) for line in stored.lines])
+    except StatementError as error:
+        raise_if_any([FieldProblem("statement", str(error))])
     if stored.amounts is not None and _amounts(document.totals) != stored.amounts:
-        raise StatementError(
-            f"Le relevé {stored.number} ne se réimprime pas à l'identique (taux de taxes ou lignes différents de "
-            "ceux de sa finalisation) : vérifiez-le avant de l'envoyer."
-        )
+        raise_if_any([FieldProblem(
+            "statement", f"Le relevé {stored.number} ne se réimprime pas à l'identique (taux de taxes ou lignes "
+                         "différents de ceux de sa finalisation) : vérifiez-le avant de l'envoyer.")])
     return document
 
 

@@ -151,6 +151,8 @@ def test_a_statement_changed_outside_the_application_no_longer_matches_its_seal(
         connection.execute(text("UPDATE statement_line SET amount = 99900 WHERE code = 'T117'"))
     finding = opened(engine, statement_id).findings[0]
     assert finding.code == "statement_tampered" and "R-2026-0001" in finding.message_fr
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord, match="ne se réimprime pas à l'identique"):
+        statements.statement_document(uow, statement_id)  # its lines no longer add up to its totals
 
 
 def test_a_draft_is_saved_prepared_again_with_new_work_and_finalized_under_its_own_id(engine):
