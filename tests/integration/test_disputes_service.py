@@ -119,9 +119,17 @@ def test_arbitration_within_six_months_of_the_notice_or_of_the_answer(engine, re
     assert view.step(Step.NOTICE_SENT).status.state is DeadlineState.MET
     record(engine, refusal_id, Step.ARBITRATION_LETTER_SENT, date(2026, 9, 14))
     assert path(engine, refusal_id, date(2026, 11, 22)).next_step is None
+    record(engine, refusal_id, Step.ARBITRATION_LETTER_SENT, None)  # entered by mistake: cleared
+    assert path(engine, refusal_id, date(2026, 11, 22)).next_step.step is Step.ARBITRATION_LETTER_SENT
     with UnitOfWork(engine) as uow:
-        dispute_id = disputes.dispute_path(uow, date(2026, 11, 22), refusal_id).dispute.id
-        assert len(AuditTrail(uow.session).of("dispute", dispute_id)) == 3
+        dispute = disputes.dispute_path(uow, date(2026, 11, 22), refusal_id).dispute
+        disputes.record_outcome(uow, refusal_id, " Entente : 120 $ payés sur 165 $. ", version=dispute.version,
+                                user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        dispute = disputes.dispute_path(uow, date(2026, 11, 22), refusal_id).dispute
+        assert dispute.outcome == "Entente : 120 $ payés sur 165 $." and dispute.arbitration_letter_sent_on is None
+        assert [e.action for e in AuditTrail(uow.session).of("dispute", dispute.id)] == ["dispute_step"] * 4 + [
+            "dispute_outcome"]
 
 
 @pytest.mark.parametrize("steps, field", [
