@@ -4,8 +4,9 @@ A job is a plain function ``job(progress, cancelled)``: it calls ``progress(done
 as it goes and checks ``cancelled()`` between steps, and it opens its own unit of work (a
 database session belongs to the thread that uses it). ``BackgroundTask`` runs it on Qt's
 thread pool and reports on the window's thread through signals; ``ProgressPanel`` shows it.
-A job that stops after Cancel was asked is reported as cancelled, whatever it raised; it is up
-to the job to leave nothing half-done (see ``services.statements.export_year``).
+A job that stops (raises) after Cancel was asked is reported as cancelled, whatever it raised; one
+that completes is reported as done even if Cancel came too late. It is up to the job to leave
+nothing half-done (see ``services.statements.export_year``).
 """
 
 import logging
@@ -38,10 +39,8 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self.job = job
         self._cancel = threading.Event()
-        self.running = False
 
     def start(self) -> None:
-        self.running = True
         QThreadPool.globalInstance().start(_Runnable(self))
 
     def cancel(self) -> None:
@@ -63,12 +62,8 @@ class BackgroundTask(QObject):
                 log.exception("erreur inattendue dans une tâche de fond")
                 self.failed.emit(tr("Erreur inattendue : l'opération n'a pas été terminée."),
                                  "".join(traceback.format_exception(error)))
-        else:
-            if self.is_cancelled():
-                self.cancelled.emit()
-            else:
-                self.succeeded.emit(result)
-        self.running = False
+        else:  # finished before it saw the request to cancel: its work is done and reported
+            self.succeeded.emit(result)
         self.ended.emit()
 
 
