@@ -7,12 +7,14 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton
 from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.cap import CapAttribution
+from lawyer_billing.domain.letters import LetterKind, shipped_template
 from lawyer_billing.domain.profile import LawyerProfile
+from lawyer_billing.services.letter_templates import letter_template
 from lawyer_billing.services.profile import KmRate, add_km_rate, added_holidays, km_rates, load_profile, save_profile
 from lawyer_billing.services.settings import load_preferences
 from lawyer_billing.ui.context import AppContext
@@ -254,3 +256,49 @@ def test_a_restore_waits_for_unsaved_work(qtbot, context, tmp_path, monkeypatch)
     section = screen.show_section("backups")
     qtbot.mouseClick(section.findChild(QPushButton, "restore"), Qt.MouseButton.LeftButton)
     assert "Paramètres" in warned[0] and chosen == []
+
+
+def test_a_letter_is_reworded_checked_kept_and_restored(qtbot, screen, context, monkeypatch):
+    section = screen.show_section("letters")
+    editor = section.text
+    assert editor.toPlainText() == shipped_template(LetterKind.DISPUTE_NOTICE, "fr")
+    assert section.state.text().startswith("Modèle d'origine") and not section.restore_button.isEnabled()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "Bien a vous, $signature")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "$signature" in message(section, "template") and "$facts" in message(section, "template")
+    for _ in range(len("$signature")):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "$lawyer_name")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert section.status.text() == "Modèle enregistré."
+    with context.unit_of_work() as uow:
+        kept = letter_template(uow, LetterKind.DISPUTE_NOTICE, "fr")
+    assert kept.adjusted and kept.text.rstrip().endswith("Bien a vous, $lawyer_name")
+    with context.unit_of_work() as uow:
+        assert letter_template(uow, LetterKind.DISPUTE_NOTICE, "en").adjusted is False
+    monkeypatch.setattr(settings_section, "ask", lambda *args: True)
+    qtbot.mouseClick(section.restore_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == shipped_template(LetterKind.DISPUTE_NOTICE, "fr")
+    with context.unit_of_work() as uow:
+        assert not letter_template(uow, LetterKind.DISPUTE_NOTICE, "fr").adjusted
+
+
+def test_another_letter_is_not_opened_over_unsaved_wording(qtbot, screen, monkeypatch):
+    section = screen.show_section("letters")
+    type_text(section.text, "Objet modifié ")
+    monkeypatch.setattr(settings_section, "ask", lambda *args: False)
+    section.letter.setCurrentIndex(2)
+    assert section.letter.currentIndex() == 0 and section.text.toPlainText().startswith("Objet modifié")
+    monkeypatch.setattr(settings_section, "ask", lambda *args: True)
+    section.language.setCurrentIndex(1)
+    assert section.text.toPlainText() == shipped_template(LetterKind.DISPUTE_NOTICE, "en")
+    assert not screen.has_unsaved_changes()
+
+
+def test_a_dollar_that_starts_no_value_is_refused(qtbot, screen):
+    section = screen.show_section("letters")
+    section.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(section.text, "Frais de 10 $ ")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert "$$" in message(section, "template")

@@ -1,7 +1,8 @@
 """Paramètres: what the lawyer sets once, one tab per subject.
 
 Profil (the relevé's letterhead, the office's district), Taux au kilomètre (art. 20), Jours
-fériés ajoutés (CPP art. 18), Plafond annuel (art. 22), Rappels, Langue and Sauvegardes. Each
+fériés ajoutés (CPP art. 18), Plafond annuel (art. 22), Rappels, Langue, Sauvegardes and
+Modèles de lettres (the lawyer's wording of the entente's letters). Each
 tab is a section of ``ui/widgets/settings_*.py`` that saves through a service; a section with
 changes not yet saved keeps them when another tab or screen is shown, and the main window asks
 before closing.
@@ -17,6 +18,7 @@ from lawyer_billing.ui.widgets.settings_cap import CapSection
 from lawyer_billing.ui.widgets.settings_holidays import HolidaysSection
 from lawyer_billing.ui.widgets.settings_km_rates import KmRatesSection
 from lawyer_billing.ui.widgets.settings_language import LanguageSection
+from lawyer_billing.ui.widgets.settings_letters import LettersSection
 from lawyer_billing.ui.widgets.settings_profile import ProfileSection
 from lawyer_billing.ui.widgets.settings_reminders import RemindersSection
 
@@ -38,6 +40,7 @@ class Screen(QWidget):
             "reminders": RemindersSection(context),
             "language": LanguageSection(context),
             "backups": BackupsSection(context),
+            "letters": LettersSection(context),
         }
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
@@ -59,7 +62,7 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         titles = (tr("Profil"), tr("Taux au kilomètre"), tr("Jours fériés ajoutés"), tr("Plafond annuel"),
-                  tr("Rappels"), tr("Langue"), tr("Sauvegardes"))
+                  tr("Rappels"), tr("Langue"), tr("Sauvegardes"), tr("Modèles de lettres"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
 

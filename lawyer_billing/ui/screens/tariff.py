@@ -71,7 +71,7 @@ from lawyer_billing.ui.widgets.settings_section import button_row, with_message
 TITLE = "Tarif"
 #: the widest text of each column but the label (the unit « par demi-journée additionnelle »
 #: is cut short in the list, whole in the detail)
-COLUMN_SAMPLES = {CODE: "T201.1 ", AMOUNT: "considération spéciale", UNIT: "par demi-journée", SOURCE: "Saisi en partie"}
+COLUMN_SAMPLES = {CODE: "T201.1 ", AMOUNT: "montant inconnu", UNIT: "par vacation", SOURCE: "Saisi en partie"}
 SIDE_WIDTH = 400
 
 
@@ -267,11 +267,11 @@ class Screen(QWidget):
         self.amount_labels["tariff_class"].setText(tr("&Classe"))
         self.amount_labels["effective"].setText(tr("En vigueur &le"))
         self.amount_labels["amount"].setText(tr("&Montant"))
-        self.amount_labels["source_note"].setText(tr("&Source"))
+        self.amount_labels["source_note"].setText(tr("S&ource"))
         self.source_note.setPlaceholderText(tr("ex. Gazette officielle du Québec, décret 911-2008"))
         self.save_button.setText(tr("Enregistrer le montant (Entrée)"))
         self.file_box.setTitle(tr("Charger un fichier de montants (YAML ou CSV)"))
-        self.file_source_label.setText(tr("Sou&rce du fichier"))
+        self.file_source_label.setText(tr("Source du fic&hier"))
         self.file_source.setPlaceholderText(tr("pour les lignes qui n'ont pas leur propre source"))
         self.load_button.setText(tr("Choisir le fichier et charger…"))
         self.amount.language = self.context.language

@@ -190,8 +190,8 @@ class DpcpEmailTool(QWidget):
     def retranslate(self) -> None:
         texts = {
             "accused_name": tr("&Nom de l'accusé"), "case_numbers": tr("N° de &dossier(s)"),
-            "returns_on": tr("Date de &retour"), "stage": tr("É&tape"), "sitting": tr("Mo&ment"),
-            "room": tr("&Salle"), "purpose": tr("&Objet"), "proposed_address": tr("Adresse proposée"),
+            "returns_on": tr("Date de &retour"), "stage": tr("É&tape"), "sitting": tr("Mom&ent"),
+            "room": tr("Sa&lle"), "purpose": tr("&Objet"), "proposed_address": tr("Adresse proposée"),
             "surety": tr("Caution"), "conditions": tr("Conditions proposées\n(une par ligne)"),
             "other_information": tr("Autres renseignements"), "settlement_proposal": tr("Proposition de règlement"),
             "lawyer_name": tr("Signature"), "lawyer_phone": tr("Téléphone"),

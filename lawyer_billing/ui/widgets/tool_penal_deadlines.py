@@ -94,7 +94,7 @@ class PenalDeadlinesTool(QWidget):
         self.show_deadlines()
 
     def retranslate(self) -> None:
-        self.event_label.setText(tr("Év&énement"))
+        self.event_label.setText(tr("É&vénement"))
         self.date_label.setText(tr("&Date de l'événement"))
         self.copy.setText(tr("Copier les délais"))
         chosen = max(self.event_choice.currentIndex(), 0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -39,11 +40,21 @@ from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField
+from lawyer_billing.ui.models.records import search_key
 from lawyer_billing.ui.widgets.settings_section import boxed, button_row, with_message
 from lawyer_billing.ui.widgets.tool_sentence_result import calculation_html
 
-#: the parts of a term on a warrant, in the order they are typed
-LENGTH_PARTS = ("years", "months", "half_months", "weeks")
+#: the words a term is written with on a warrant, in French or English, and the part each names
+LENGTH_WORDS = {
+    "an": "years", "ans": "years", "annee": "years", "annees": "years", "year": "years", "years": "years",
+    "mois": "months", "month": "months", "months": "months",
+    "demi-mois": "half_months", "half-month": "half_months", "half-months": "half_months",
+    "semaine": "weeks", "semaines": "weeks", "sem": "weeks", "week": "weeks", "weeks": "weeks",
+    "jour": "days", "jours": "days", "j": "days", "day": "days", "days": "days",
+}
+_LENGTH_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-z-]+)")
+RESULT_WIDTH = 340
+SPIN_WIDTH = 60
 
 
 def statutes() -> dict[Statute, str]:
@@ -81,14 +92,40 @@ def read_decimal(text: str) -> Decimal:
     return number
 
 
+def read_length(text: str) -> dict[str, Decimal | int]:
+    """``9 mois``, ``2 ans et 3 mois``, ``1 an, 2 semaines``, ``13,5 jours`` -> the parts of a
+    ``SentenceLength`` (the calculator checks the term itself: a zero term is no sentence)."""
+    plain = re.sub(r"\b(et|and)\b", " ", search_key(text)).replace(",", " , ")
+    plain = re.sub(r"(\d) , (\d)", r"\1,\2", plain)
+    parts: dict[str, Decimal | int] = {}
+    rest = _LENGTH_PART.sub(lambda match: _length_part(match, parts, text), plain)
+    if not parts or rest.replace(",", " ").strip():
+        raise TypedInputError(f"« {text.strip()} » : tapez une durée comme 9 mois, 2 ans 3 mois ou 13,5 jours.")
+    return parts
+
+
+def _length_part(match: re.Match, parts: dict, text: str) -> str:
+    part = LENGTH_WORDS.get(match[2])
+    number = Decimal(match[1].replace(",", "."))
+    if part is None or part in parts or (part != "days" and number != int(number)):
+        raise TypedInputError(f"« {text.strip()} » : tapez une durée comme 9 mois, 2 ans 3 mois ou 13,5 jours.")
+    parts[part] = number if part == "days" else int(number)
+    return " "
+
+
 def length_text(length: SentenceLength, language: str) -> str:
-    parts = [
-        (length.years, tr("{} an(s)")), (length.months, tr("{} mois")), (length.half_months, tr("{} demi-mois")),
-        (length.weeks, tr("{} semaine(s)")),
-    ]
-    words = [text.format(count) for count, text in parts if count]
+    """« 2 ans 3 mois », « 13,5 jours »: as the warrant says it, and as ``read_length`` reads it."""
+    words = []
+    for count, one, more in (
+        (length.years, tr("{} an"), tr("{} ans")), (length.months, tr("{} mois"), tr("{} mois")),
+        (length.half_months, tr("{} demi-mois"), tr("{} demi-mois")),
+        (length.weeks, tr("{} semaine"), tr("{} semaines")),
+    ):
+        if count:
+            words.append((one if count == 1 else more).format(count))
     if length.days:
-        words.append(tr("{} jour(s)").format(format_number(Decimal(length.days), language)))
+        days = Decimal(length.days)
+        words.append((tr("{} jour") if days <= 1 else tr("{} jours")).format(format_number(days, language)))
     return " ".join(words)
 
 
@@ -123,31 +160,20 @@ class SentenceTool(QWidget):
         self.statute = QComboBox()
         self.starts_on = DateField(context.today)
         self.issued_on = DateField(context.today, optional=True)
-        self.length = {part: QSpinBox() for part in LENGTH_PARTS}
-        for spin in self.length.values():
-            spin.setRange(0, 99)
-        self.days = TypedField(read_decimal, "0", optional=True)
-        self.days.setMaximumWidth(80)
+        self.length = TypedField(read_length, "")
         self.custody_days = QSpinBox()
         self.custody_days.setRange(0, 9999)
+        self.custody_days.setMaximumWidth(SPIN_WIDTH)
         self.ratio = TypedField(read_decimal, "1,5")
-        self.ratio.setMaximumWidth(80)
+        self.ratio.setMaximumWidth(SPIN_WIDTH)
         self.order = QComboBox()
         self.consecutive_to = QComboBox()
         self.during_parole = QCheckBox()
-        for name in ("ident", "statute", "starts_on", "issued_on", "days", "custody_days", "ratio", "order",
+        for name in ("ident", "statute", "starts_on", "issued_on", "length", "custody_days", "ratio", "order",
                      "consecutive_to", "during_parole"):
             getattr(self, name).setObjectName(name)
-        for part, spin in self.length.items():
-            spin.setObjectName(part)
         self.combos = [_Combo(self.statute, statutes), _Combo(self.order, orders)]
 
-        length_row = QHBoxLayout()
-        self.length_labels = {part: QLabel() for part in (*LENGTH_PARTS, "days")}
-        for part in (*LENGTH_PARTS, "days"):
-            length_row.addWidget(self.days if part == "days" else self.length[part])
-            length_row.addWidget(self.length_labels[part])
-        length_row.addStretch(1)
         custody_row = QHBoxLayout()
         self.custody_labels = (QLabel(), QLabel())
         custody_row.addWidget(self.custody_days)
@@ -160,12 +186,11 @@ class SentenceTool(QWidget):
         self._row(form, "statute", self.statute)
         self._row(form, "starts_on", self.starts_on, message=True)
         self._row(form, "issued_on", self.issued_on, message=True)
-        self._row(form, "length", boxed(length_row), message=True)
+        self._row(form, "length", self.length, message=True)
         self._row(form, "custody", boxed(custody_row), message=True)
         self._row(form, "order", self.order)
         self._row(form, "consecutive_to", self.consecutive_to)
         form.addRow("", self.during_parole)
-        self.labels["length"].setBuddy(self.length["years"])
         self.labels["custody"].setBuddy(self.custody_days)
         self.sentence_problem = self.messages.label_for("sentence")
         self.add_button = QPushButton()
@@ -179,6 +204,7 @@ class SentenceTool(QWidget):
         self.remove_button.clicked.connect(self.remove_sentence)
         self.table = self._table(6)
         self.table.setObjectName("sentences")
+        self.table.setMinimumHeight(110)
         self.table.itemSelectionChanged.connect(self._edit_chosen)
         self.sentence_box = QGroupBox()
         box = QVBoxLayout(self.sentence_box)
@@ -196,11 +222,15 @@ class SentenceTool(QWidget):
         self.returned_on.setObjectName("returned_on")
         self.interruption_table = self._table(3)
         self.interruption_table.setObjectName("interruptions")
-        self.interruption_table.setMaximumHeight(90)
-        interruption_form = QFormLayout()
-        self._row(interruption_form, "interruption_kind", self.kind)
-        self._row(interruption_form, "left_on", self.left_on, message=True)
-        self._row(interruption_form, "returned_on", self.returned_on, message=True)
+        self.interruption_table.setMaximumHeight(80)
+        interruption_row = QHBoxLayout()
+        for name, field in (("interruption_kind", self.kind), ("left_on", self.left_on),
+                            ("returned_on", self.returned_on)):
+            self.labels[name] = QLabel()
+            self.labels[name].setBuddy(field)
+            interruption_row.addWidget(self.labels[name])
+            interruption_row.addWidget(with_message(field, self.messages.label_for(name)) if name != "interruption_kind"
+                                       else field, 1)
         self.interruption_problem = self.messages.label_for("interruption")
         self.add_interruption_button = QPushButton()
         self.add_interruption_button.setObjectName("add_interruption")
@@ -210,13 +240,14 @@ class SentenceTool(QWidget):
         self.interruption_box = QGroupBox()
         box = QVBoxLayout(self.interruption_box)
         box.addWidget(self.interruption_table)
-        box.addLayout(interruption_form)
+        box.addLayout(interruption_row)
         box.addWidget(self.interruption_problem)
         box.addLayout(button_row(self.add_interruption_button, self.remove_interruption_button))
 
         self.lost = QSpinBox()
         self.lost.setObjectName("lost_days")
         self.lost.setRange(0, MAX_DISCIPLINARY_LOSS_DAYS)
+        self.lost.setMaximumWidth(SPIN_WIDTH)
         self.lost.valueChanged.connect(self.compute)
         lost_row = QFormLayout()
         self._row(lost_row, "lost_days", self.lost)
@@ -231,10 +262,16 @@ class SentenceTool(QWidget):
         self.result = QTextBrowser()
         self.result.setObjectName("sentence_result")
         splitter = QSplitter()
-        splitter.addWidget(inputs)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inputs)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(scroll)
         splitter.addWidget(self.result)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.result.setMinimumWidth(RESULT_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -258,7 +295,7 @@ class SentenceTool(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-        table.setMaximumHeight(130)
+        table.setMaximumHeight(150)
         return table
 
     def retranslate(self) -> None:
@@ -266,16 +303,14 @@ class SentenceTool(QWidget):
             combo.fill()
         texts = {
             "ident": tr("&Cause ou chef"), "statute": tr("&Loi"), "starts_on": tr("&Début de la peine"),
-            "issued_on": tr("Mandat é&mis le"), "length": tr("D&urée"), "custody": tr("Détention &provisoire"),
+            "issued_on": tr("Mandat émis l&e"), "length": tr("D&urée"), "custody": tr("Détention &provisoire"),
             "order": tr("&Ordonnance du juge"), "consecutive_to": tr("Consécutive à"),
-            "interruption_kind": tr("&Type"), "left_on": tr("Dé&part"), "returned_on": tr("Re&tour sous garde"),
+            "interruption_kind": tr("&Type"), "left_on": tr("Dépa&rt"), "returned_on": tr("Retour sous &garde"),
             "lost_days": tr("Jours de réduction perdus (art. 74 RALSCQ, 0 à 15)"),
         }
         for name, text in texts.items():
             self.labels[name].setText(text)
-        for part, text in zip((*LENGTH_PARTS, "days"),
-                              (tr("an(s)"), tr("mois"), tr("demi-mois"), tr("semaine(s)"), tr("jour(s)"))):
-            self.length_labels[part].setText(text)
+        self.length.setPlaceholderText(tr("ex. 9 mois, 2 ans 3 mois, 13,5 jours"))
         self.custody_labels[0].setText(tr("jours sous garde, crédités à"))
         self.custody_labels[1].setText(tr("jour par jour (au plus 1,5)"))
         self.ident.setPlaceholderText(tr("ex. 500-01-123456-241, chef 1"))
@@ -286,7 +321,7 @@ class SentenceTool(QWidget):
         self.table.setHorizontalHeaderLabels([tr("Cause ou chef"), tr("Loi"), tr("Début"), tr("Durée"),
                                               tr("Crédit"), tr("Ordonnance")])
         self.interruption_table.setHorizontalHeaderLabels([tr("Type"), tr("Départ"), tr("Retour")])
-        self.add_button.setText(tr("&Ajouter la peine (Entrée)"))
+        self.add_button.setText(tr("A&jouter la peine (Entrée)"))
         self.replace_button.setText(tr("Remplacer la peine choisie"))
         self.remove_button.setText(tr("Retirer la peine choisie"))
         self.add_interruption_button.setText(tr("Ajouter l'interruption"))
@@ -320,14 +355,13 @@ class SentenceTool(QWidget):
     def typed_sentence(self) -> Sentence | None:
         """The sentence of the form, or ``None`` after showing what to correct beside the fields."""
         values, problems = self.messages.read({"starts_on": self.starts_on, "issued_on": self.issued_on,
-                                               "length": self.days, "custody": self.ratio})
+                                               "length": self.length, "custody": self.ratio})
         if problems:
             self.messages.show(problems)
             return None
         named = self.order.currentData() is JudgeOrder.CONSECUTIVE_TO_NAMED
         try:
-            length = SentenceLength(**{part: spin.value() for part, spin in self.length.items()},
-                                    days=values["length"] or 0)
+            length = SentenceLength(**values["length"])
             custody = (PreSentenceCustody(self.custody_days.value(), values["custody"])
                        if self.custody_days.value() else None)
             return Sentence(
@@ -371,10 +405,7 @@ class SentenceTool(QWidget):
         self.statute.setCurrentIndex(self.statute.findData(sentence.statute))
         self.starts_on.set_value(sentence.starts_on)
         self.issued_on.set_value(sentence.issued_on)
-        for part, spin in self.length.items():
-            spin.setValue(getattr(sentence.length, part))
-        self.days.setText(format_number(Decimal(sentence.length.days), self.context.language)
-                          if sentence.length.days else "")
+        self.length.setText(length_text(sentence.length, self.context.language))
         self.custody_days.setValue(sentence.custody.days_in_custody if sentence.custody else 0)
         if sentence.custody:
             self.ratio.setText(format_number(Decimal(sentence.custody.ratio), self.context.language))
@@ -418,14 +449,15 @@ class SentenceTool(QWidget):
     def _show_lists(self) -> None:
         language = self.context.language
         self._fill(self.table, [
-            [s.ident, s.statute.value, format_date(s.starts_on, language), length_text(s.length, language),
+            [s.ident, s.statute.value, format_date(s.starts_on, language, short=True), length_text(s.length, language),
              tr("{} j × {}").format(s.custody.days_in_custody, format_number(Decimal(s.custody.ratio), language))
              if s.custody else "",
              orders()[s.order] + (f" « {s.consecutive_to} »" if s.consecutive_to else "")]
             for s in self.sentences
         ])
         self._fill(self.interruption_table, [
-            [interruption_kinds()[i.kind], format_date(i.left_on, language), format_date(i.returned_on, language)]
+            [interruption_kinds()[i.kind], format_date(i.left_on, language, short=True),
+             format_date(i.returned_on, language, short=True)]
             for i in self.interruptions
         ])
         chosen = self.consecutive_to.currentData()

@@ -12,6 +12,7 @@ from lawyer_billing.ui.i18n import tr
 
 
 def milestone_titles() -> dict[str, str]:
+    """The dates' names in the interface's language (French shows the guide's own)."""
     return {
         "DPS": tr("Admissibilité à une permission de sortir (DPS)"),
         "DLC": tr("Admissibilité à la libération conditionnelle (DLC)"),
@@ -29,14 +30,13 @@ def jurisdictions() -> dict[Jurisdiction, str]:
 
 
 def _milestone(milestone: MilestoneDate, language: str) -> str:
-    day = tr("jour {}").format(milestone.day) if milestone.day is not None else ""
+    """The date first, then what it is, then the rule that gives it (read in a narrow panel)."""
+    day = f" · {tr('jour {}').format(milestone.day)}" if milestone.day is not None else ""
+    # the guide's own name in French (it tells the two kinds of temporary absence apart)
+    title = f"{milestone.label_fr} ({milestone.code})" if language == "fr" else milestone_titles()[milestone.code]
     return (
-        "<tr>"
-        f"<td><b>{escape(milestone_titles()[milestone.code])}</b><br><small>{escape(milestone.label_fr)}</small></td>"
-        f"<td style='white-space: nowrap'><b>{escape(format_date(milestone.on, language))}</b><br>"
-        f"<small>{escape(day)}</small></td>"
-        f"<td><small>{escape(milestone.rule_fr)}</small></td>"
-        "</tr>"
+        f"<p><b><big>{escape(format_date(milestone.on, language))}</big></b>{escape(day)}<br>"
+        f"<b>{escape(title)}</b><br><small>{escape(milestone.rule_fr)}</small></p>"
     )
 
 
@@ -50,9 +50,7 @@ def calculation_html(calculation: SentenceCalculation, language: str, heading: s
         f"<p><b>{escape(jurisdictions()[calculation.jurisdiction])}</b><br>"
         f"<small>{escape(calculation.jurisdiction_rule_fr)}</small></p>"
     )
-    parts.append("<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse'>"
-                 f"<tr><th>{escape(tr('Date'))}</th><th>{escape(tr('Le'))}</th><th>{escape(tr('Règle'))}</th></tr>"
-                 + "".join(_milestone(m, language) for m in milestones) + "</table>")
+    parts += [_milestone(m, language) for m in milestones]
     parts.append(f"<h4>{escape(tr('Chaque peine'))}</h4>")
     for placed in calculation.sentences:
         lines = [placed.conversion.rule_fr]
