@@ -186,9 +186,13 @@ def test_reminders_are_typed_as_days(qtbot, screen, context):
 def test_english_applies_at_once_is_kept_and_loses_nothing_typed(qtbot, context, tmp_path, french, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
     window = MainWindow(context, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                        screens=("settings",))
+                        screens=("tariff", "tools", "settings"))
     qtbot.addWidget(window)
     window.show()
+    tariff = window.show_screen("tariff")
+    qtbot.keyClicks(tariff.search, "T127")
+    tools = window.show_screen("tools")
+    qtbot.keyClicks(tools.sentence.ident, "chef 1")
     screen = window.show_screen("settings")
     profile = screen.show_section("profile")
     qtbot.keyClicks(field(profile, "name"), "Me Anne Tremblay")
@@ -196,13 +200,16 @@ def test_english_applies_at_once_is_kept_and_loses_nothing_typed(qtbot, context,
     qtbot.keyClick(screen.findChild(QRadioButton, "language_en"), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "Profile")
     assert context.language == "en" and stored(context, load_preferences).language == "en"
-    assert window.navigation.item(0).text().startswith("Settings")
+    assert [window.navigation.item(row).text().split("\t")[0] for row in range(3)] == ["Tariff", "Tools", "Settings"]
     assert profile.labels["name"].text() == "&Name"
     assert field(profile, "name").text() == "Me Anne Tremblay" and screen.has_unsaved_changes()
     assert screen.sections["cap"].fees_title.text() == "Fees generated before using the application"
+    assert tariff.search.text() == "T127" and tariff.search_label.text() == "&Search"
+    assert tariff.model.index(0, 1).data() == "All professional services up to the final disposition of the case at first instance"
+    assert tools.sentence.ident.text() == "chef 1" and tools.tabs.tabText(0) == "Sentence calculator"
     qtbot.keyClick(screen.findChild(QRadioButton, "language_fr"), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "Profil")
-    assert stored(context, load_preferences).language == "fr"
+    assert stored(context, load_preferences).language == "fr" and tariff.search_label.text() == "&Rechercher"
 
 
 def test_a_backup_taken_now_shows_in_the_state(qtbot, screen, context, tmp_path):
