@@ -342,3 +342,48 @@ def test_the_list_follows_the_language(qtbot, context, dialogs):
     finally:
         context.language = "fr"
         install_language("fr")
+
+
+def test_a_trip_and_a_disbursement_are_logged_from_their_forms(qtbot, context, dialogs):
+    """Art. 20, 2°: 240 km travelled outside the district are paid 200 km at most, at the rate in
+    force (0,545 $/km): 109,00 $, plus the parking (al. 3), 12,00 $: 121,00 $."""
+    from lawyer_billing.storage.settings_store import KmRateRepository
+
+    with context.unit_of_work() as uow:
+        KmRateRepository(uow.session).put(date(2024, 4, 1), Decimal("0.545"), "Conseil du trésor")
+        uow.commit()
+    stored_mandate(context)
+    screen = open_screen(qtbot, context)
+    detail = screen.detail
+    detail.tabs.setCurrentIndex(1)
+    detail.tables["travel"].setFocus()
+    qtbot.keyClick(detail.tables["travel"], Qt.Key.Key_Insert)
+    form = screen.travel_form
+    form.fields["travelled_on"].selectAll()
+    type_in(qtbot, form.fields["travelled_on"], "3 juin 2024")
+    type_in(qtbot, form.fields["km"], "240")
+    type_in(qtbot, form.fields["destination_km"], "120,5")
+    form.fields["basis"].setFocus()
+    qtbot.keyClicks(form.fields["basis"], "Hors")
+    type_in(qtbot, form.fields["parking"], "12,00")
+    qtbot.keyClick(form.fields["parking"], Qt.Key.Key_Return)
+    trips = detail.models["travel"]
+    assert cells(trips, 0, (0, 1, 2, 3, 4, 5)) == [
+        "3 juin 2024", "240", "120,5", "Hors du district, 200 km au plus (art. 20, 2°)", "12,00 $", "121,00 $"]
+    assert "art. 20 2° (plafond 200 km)" in trips.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+
+    detail.tabs.setCurrentIndex(2)
+    detail.tables["disbursement"].setFocus()
+    qtbot.keyClick(detail.tables["disbursement"], Qt.Key.Key_Insert)
+    form = screen.disbursement_form
+    type_in(qtbot, form.fields["description"], "Signification par huissier")
+    type_in(qtbot, form.fields["amount"], "quarante")
+    qtbot.keyClick(form.fields["amount"], Qt.Key.Key_Return)
+    assert "n'est pas un montant" in form.messages.message("amount")
+    form.fields["amount"].selectAll()
+    type_in(qtbot, form.fields["amount"], "45,67")
+    type_in(qtbot, form.fields["receipt_reference"], "H-889")
+    qtbot.keyClick(form.fields["receipt_reference"], Qt.Key.Key_Return)
+    assert cells(detail.models["disbursement"], 0, (0, 1, 2, 3)) == [
+        "22 novembre 2024", "Signification par huissier", "45,67 $", "H-889"]
+    assert detail.tabs.tabText(1) == "Déplacements (1)" and detail.tabs.tabText(2) == "Débours (1)"

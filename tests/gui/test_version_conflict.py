@@ -19,7 +19,6 @@ from lawyer_billing.services.mandates import save_mandate
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import MandateRepository
 from lawyer_billing.ui.context import AppContext
-from lawyer_billing.ui.screens import mandates
 from tests.gui.test_mandates_screen import dialogs, open_screen, type_in  # noqa: F401 (fixture)
 from tests.helpers import migrated_engine
 

@@ -46,7 +46,8 @@ def test_the_items_offered_show_their_amount_and_put_their_code(qtbot):
     QAbstractItemModelTester(model, FAIL)
     model.set_choices(item_choices(shipped_tariff(), "plaidoyer culpabilité", date(2024, 5, 2)))
     first = model.index(0)
-    assert first.data().replace("\xa0", " ") == "T115 — Vacation aux fins d’enregistrer un plaidoyer de culpabilité — 150,00 $"
+    assert first.data().replace("\xa0", " ") == (
+        "T115 — Vacation aux fins d’enregistrer un plaidoyer de culpabilité — 150,00 $")
     assert first.data(Qt.ItemDataRole.EditRole) == "T115"
     assert first.data(RECORD_ROLE).amount == Decimal("150.00")
     model.language = "en"

@@ -56,9 +56,11 @@ def test_services_show_the_rules_that_halved_them(qtbot):
     model = table(service_columns(), services)
     assert row(model) == ["3 juin 2024", "T127", "09:30–11:00", "Procès", "A", "330,00 $", "165,00 $", "T98",
                           "R-2024-007"]
-    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == "T98 : moitié du tarif pour la dénonciation 500-01-000002-241"
+    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (
+        "T98 : moitié du tarif pour la dénonciation 500-01-000002-241")
     assert row(model, 1)[7] == "⚠"
-    assert model.index(1, 7).data(Qt.ItemDataRole.ToolTipRole) == "⚠ Service rendu après la fin du mandat. (entente art. 15)"
+    assert model.index(1, 7).data(Qt.ItemDataRole.ToolTipRole) == (
+        "⚠ Service rendu après la fin du mandat. (entente art. 15)")
     assert row(model, 2)[5:8] == ["", "", ""]
     model.sort(6, Qt.SortOrder.DescendingOrder)
     assert [model.index(r, 1).data() for r in range(3)] == ["T127", "T117", "T1"]

@@ -21,6 +21,11 @@ def _day(day, language: str) -> str:
     return "" if day is None else format_date(day, language)
 
 
+def _km(distance, language: str) -> str:
+    """``240`` and ``120,5``, not ``240,00``: a distance keeps only the decimals it has."""
+    return format_number(distance.normalize(), language)
+
+
 def hours(start, end) -> str:
     """``9:30–11:45``; one side empty when only one time was given."""
     parts = [f"{moment:%H:%M}" if moment is not None else "" for moment in (start, end)]
@@ -62,9 +67,9 @@ def travel_columns() -> list[Column]:
 
     return [
         Column(lambda: tr("Date"), lambda t, lang: _day(t.travel.travelled_on, lang), sort=lambda t: t.travel.travelled_on),
-        Column(lambda: tr("Km parcourus"), lambda t, lang: format_number(t.travel.km, lang), sort=lambda t: t.travel.km,
+        Column(lambda: tr("Km parcourus"), lambda t, lang: _km(t.travel.km, lang), sort=lambda t: t.travel.km,
                align_right=True),
-        Column(lambda: tr("Km du bureau"), lambda t, lang: format_number(t.travel.destination_km, lang),
+        Column(lambda: tr("Km du bureau"), lambda t, lang: _km(t.travel.destination_km, lang),
                sort=lambda t: t.travel.destination_km, align_right=True),
         Column(lambda: tr("Art. 20"), lambda t, _: travel_bases().get(t.travel.basis, t.travel.basis)),
         Column(lambda: tr("Stationnement"), lambda t, lang: _money(t.travel.parking, lang), sort=lambda t: t.travel.parking,

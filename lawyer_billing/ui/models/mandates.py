@@ -148,9 +148,10 @@ class MandateChoicesModel(QAbstractListModel):
         if len(rows) == 1:
             return self.mandates[rows[0]], ""
         if not rows:
-            return None, tr("Aucun mandat ne correspond à « {} » : tapez le nom du client ou le numéro du mandat.").format(typed)
-        return None, tr("{} mandats correspondent à « {} » : choisissez dans la liste ou précisez le numéro.").format(
-            len(rows), typed)
+            return None, tr("Aucun mandat ne correspond à « {} » : tapez le nom du client ou le numéro du mandat."
+                            ).format(typed)
+        return None, tr("{} mandats correspondent à « {} » : choisissez dans la liste ou précisez le numéro."
+                        ).format(len(rows), typed)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self.mandates)

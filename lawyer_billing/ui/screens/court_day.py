@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
@@ -197,7 +198,8 @@ class Screen(QWidget):
         self.court_completer.model().setStringList(sorted({m.court for m in summaries if m.court}))
         self.stale = False
         self.preview_now()
-        if not self.grid.is_blank() or self.focusWidget() is None:
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):  # shown from the navigation: start at the date
             self.day_field.setFocus()
 
     def _tariff(self):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -169,6 +170,9 @@ class Screen(QWidget):
     def refresh(self) -> None:
         if self.stale:
             self.reload()
+        focused = QApplication.focusWidget()
+        if self.pages.currentWidget() is self.splitter and (focused is None or not self.isAncestorOf(focused)):
+            (self.table if self.model.rowCount() else self.new_button).setFocus()
 
     def mark_stale(self) -> None:
         self.stale = True

@@ -32,7 +32,7 @@ from lawyer_billing.ui.widgets.fields import TimeField
 FIELDS = ("mandate", "code", "start", "end", "disposition", "co_accused_group")
 ROW_FIELD = re.compile(r"rows\[(\d+)\]\.(\w+)")
 PROBLEM_STYLE = "border: 1px solid #b00020;"
-#: columns of the grid: number, the fields, amount, rules, remove
+#: the narrowest each field may be (the grid's columns: number, the fields, amount, rules, remove)
 WIDTHS = {"mandate": 240, "code": 56, "start": 48, "end": 48, "disposition": 110, "co_accused_group": 70}
 
 

@@ -69,11 +69,19 @@ class VersionConflictDialog(QDialog):
         buttons.addButton(self.take_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         back = buttons.addButton(tr("Continuer à modifier"), QDialogButtonBox.ButtonRole.RejectRole)
         back.setObjectName("keep_editing")
-        self.keep_button.clicked.connect(lambda: (self.accept(), self.keep_mine.emit()))
-        self.take_button.clicked.connect(lambda: (self.accept(), self.take_stored.emit()))
+        self.keep_button.clicked.connect(self._keep_mine)
+        self.take_button.clicked.connect(self._take_stored)
         back.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.keep_button.setFocus()
+
+    def _keep_mine(self) -> None:
+        self.accept()
+        self.keep_mine.emit()
+
+    def _take_stored(self) -> None:
+        self.accept()
+        self.take_stored.emit()

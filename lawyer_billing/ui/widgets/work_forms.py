@@ -56,7 +56,7 @@ class KmField(TypedField):
         super().__init__(parse_km, tr("km"), optional, parent)
 
     def set_value(self, km: Decimal | None) -> None:
-        self.setText("" if km is None else f"{km:f}".replace(".", ","))
+        self.setText("" if km is None else f"{km.normalize():f}".replace(".", ","))
 
 
 class WorkForm(EditForm):
