@@ -29,11 +29,12 @@ from lawyer_billing.domain.deadlines import (
     dispute_deadline,
 )
 from lawyer_billing.domain.formatting import format_date, format_money
-from lawyer_billing.domain.letters import Letter, LetterKind, LetterParties, compose_letter, shipped_template
+from lawyer_billing.domain.letters import Letter, LetterKind, LetterParties, compose_letter
 from lawyer_billing.domain.statement import Office
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.reports.letter_docx import letter_docx
 from lawyer_billing.reports.letter_pdf import letter_pdf
+from lawyer_billing.services.letter_templates import letter_template
 from lawyer_billing.services.settings import engine_settings
 from lawyer_billing.services.statements import addressee, lawyer_letterhead
 from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
@@ -298,8 +299,8 @@ def default_texts(path: DisputePath, language: str = "fr") -> LetterTexts:
 
 def dispute_letter(uow: UnitOfWork, today: date, refusal_id: int, step: Step, texts: LetterTexts | None = None, *,
                    language: str = "fr") -> Letter:
-    """The letter of ``step`` (conciliation, notice of dispute, arbitration), dated ``today``.
-    A value the letter needs and the file does not hold (the Barreau section, from the
+    """The letter of ``step`` (conciliation, notice of dispute, arbitration), dated ``today``, in
+    the lawyer's own wording when it was adjusted in Paramètres. A value the letter needs and the file does not hold (the Barreau section, from the
     profile's district) raises ``LetterError`` naming it."""
     kind = LETTERS.get(step)
     if kind is None:
@@ -331,7 +332,7 @@ def dispute_letter(uow: UnitOfWork, today: date, refusal_id: int, step: Step, te
     else:
         recipient, copies = office, ()
     parties = LetterParties(lawyer, recipient, today, language, copies)
-    return compose_letter(kind, shipped_template(kind, language), parties, values)
+    return compose_letter(kind, letter_template(uow, kind, language).text, parties, values)
 
 
 def letter_file(letter: Letter, extension: str) -> bytes:

@@ -19,6 +19,7 @@ from lawyer_billing.domain.statement import StatementType
 from lawyer_billing.domain.validation import InvalidRecord
 from lawyer_billing.services import disputes, statements
 from lawyer_billing.services.disputes import Step
+from lawyer_billing.services.letter_templates import save_template
 from lawyer_billing.services.mandates import add_office, save_mandate
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import ServiceRepository
@@ -168,6 +169,18 @@ def test_each_step_produces_its_letter_with_the_refusal_facts(engine, refusal_id
     body = "\n".join(arbitration.paragraphs)
     assert "Aucune réponse ne m'a été transmise dans les 30 jours" in body
     assert "1er juin 2026" in body and "Exposé sommaire des faits :\nLes faits résumés." in body
+
+
+def test_a_letter_in_the_lawyers_own_wording(engine, refusal_id):
+    with UnitOfWork(engine) as uow:
+        save_template(uow, LetterKind.CONCILIATION_REQUEST, "fr",
+                      "Conciliation — relevé $statement_number\n\nMaître,\n\nJe demande la conciliation (art. 29) : "
+                      "refus de $amount_disputed reçu le $refusal_date.\n\n$facts",
+                      user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        letter = disputes.dispute_letter(uow, date(2026, 2, 20), refusal_id, Step.CONCILIATION_REQUESTED)
+    assert letter.subject == "Conciliation — relevé R-2025-0001"
+    assert letter.paragraphs[1] == "Je demande la conciliation (art. 29) : refus de 165,00\u00a0$ reçu le 10 février 2026."
 
 
 def test_a_letter_missing_a_value_names_it(engine, refusal_id):
