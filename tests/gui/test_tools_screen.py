@@ -93,6 +93,11 @@ def test_a_sentence_is_computed_with_each_date_explained(qtbot, screen):
     tool.lost.selectAll()
     qtbot.keyClicks(tool.lost, "10")
     assert "perte de 10 jours de réduction" in tool.result.toPlainText()
+    qtbot.keyClicks(tool.left_on, "2026-05-04")
+    qtbot.keyClicks(tool.returned_on, "2026-05-14")
+    qtbot.keyClick(tool.returned_on, Qt.Key.Key_Return)
+    assert tool.interruption_table.rowCount() == 1 and tool.table.rowCount() == 1
+    assert "évasion du 4 mai 2026 au 14 mai 2026 : 10 jours non comptés" in tool.result.toPlainText()
 
 
 def test_what_the_calculator_refuses_is_said_beside_the_form(qtbot, screen):

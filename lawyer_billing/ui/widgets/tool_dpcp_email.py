@@ -37,6 +37,7 @@ from lawyer_billing.domain.tools.dpcp_email import (
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField
 
 #: the district whose prosecutors run the service
@@ -46,6 +47,19 @@ MONTREAL = "montreal"
 def open_in_mail_program(url: str) -> None:
     """Hand the ``mailto:`` link to the desktop (tests replace this function)."""
     QDesktopServices.openUrl(QUrl(url))
+
+
+def stages() -> dict[ProceedingStage, str]:
+    return {ProceedingStage.APPEARANCE: tr("Comparution"),
+            ProceedingStage.PRO_FORMA_BAIL_HEARING: tr("Enquête sur mise en liberté pro forma")}
+
+
+def sittings() -> dict[Sitting, str]:
+    return {Sitting.MORNING: tr("Avant-midi (lu jusqu'à 9 h 30)"), Sitting.AFTERNOON: tr("Après-midi (lu jusqu'à 12 h)")}
+
+
+def purposes() -> dict[Purpose, str]:
+    return {Purpose.EXIT_PLAN: tr("Plan de sortie"), Purpose.SETTLEMENT_OFFER: tr("Offre de règlement")}
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -176,17 +190,6 @@ class DpcpEmailTool(QWidget):
             form.addRow(self.labels[name], getattr(self, name))
         return form
 
-    @staticmethod
-    def _fill(combo: QComboBox, choices: dict) -> None:
-        """Put translated names on a combo's choices, keeping the one chosen."""
-        chosen = combo.currentIndex()
-        combo.blockSignals(True)
-        combo.clear()
-        for value, text in choices.items():
-            combo.addItem(text, value)
-        combo.setCurrentIndex(max(chosen, 0))
-        combo.blockSignals(False)
-
     def retranslate(self) -> None:
         texts = {
             "accused_name": tr("&Nom de l'accusé"), "case_numbers": tr("N° de &dossier(s)"),
@@ -199,12 +202,9 @@ class DpcpEmailTool(QWidget):
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.case_numbers.setPlaceholderText("500-01-123456-241, 500-01-123457-241")
-        self._fill(self.stage, {ProceedingStage.APPEARANCE: tr("Comparution"),
-                                ProceedingStage.PRO_FORMA_BAIL_HEARING: tr("Enquête sur mise en liberté pro forma")})
-        self._fill(self.sitting, {Sitting.MORNING: tr("Avant-midi (lu jusqu'à 9 h 30)"),
-                                  Sitting.AFTERNOON: tr("Après-midi (lu jusqu'à 12 h)")})
-        self._fill(self.purpose, {Purpose.EXIT_PLAN: tr("Plan de sortie"),
-                                  Purpose.SETTLEMENT_OFFER: tr("Offre de règlement")})
+        fill_combo(self.stage, stages)
+        fill_combo(self.sitting, sittings)
+        fill_combo(self.purpose, purposes)
         self.plan_box.setTitle(tr("Plan de sortie proposé"))
         self.settlement_box.setTitle(tr("Offre de règlement"))
         self.subject_label.setText(tr("Ob&jet du courriel"))

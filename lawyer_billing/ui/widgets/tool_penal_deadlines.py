@@ -29,6 +29,7 @@ from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.services.profile import added_holidays
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
 from lawyer_billing.ui.widgets.settings_section import with_message
 
@@ -97,15 +98,16 @@ class PenalDeadlinesTool(QWidget):
         self.event_label.setText(tr("É&vénement"))
         self.date_label.setText(tr("&Date de l'événement"))
         self.copy.setText(tr("Copier les délais"))
-        chosen = max(self.event_choice.currentIndex(), 0)
-        self.event_choice.blockSignals(True)
-        self.event_choice.clear()
+        fill_combo(self.event_choice, self.event_names)
+        self.show_deadlines()
+
+    def event_names(self) -> dict[str, str]:
+        """Each event by its French wording (the key of the periods), named in the interface's language."""
+        names = {}
         for starts_fr, periods in self.periods.items():
             starts = starts_fr if self.context.language == "fr" else periods[0].starts_en
-            self.event_choice.addItem(starts[:1].upper() + starts[1:], starts_fr)
-        self.event_choice.setCurrentIndex(chosen)
-        self.event_choice.blockSignals(False)
-        self.show_deadlines()
+            names[starts_fr] = starts[:1].upper() + starts[1:]
+        return names
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:

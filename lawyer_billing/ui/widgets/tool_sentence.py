@@ -3,7 +3,6 @@
 are computed again at every change (``domain/tools/sentence.py``) and each is explained."""
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, Qt
@@ -39,8 +38,9 @@ from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField
 from lawyer_billing.ui.models.records import search_key
+from lawyer_billing.ui.widgets.choice_labels import fill_combo
+from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField
 from lawyer_billing.ui.widgets.settings_section import boxed, button_row, with_message
 from lawyer_billing.ui.widgets.tool_sentence_result import calculation_html
 
@@ -100,15 +100,19 @@ def read_length(text: str) -> dict[str, Decimal | int]:
     parts: dict[str, Decimal | int] = {}
     rest = _LENGTH_PART.sub(lambda match: _length_part(match, parts, text), plain)
     if not parts or rest.replace(",", " ").strip():
-        raise TypedInputError(f"« {text.strip()} » : tapez une durée comme 9 mois, 2 ans 3 mois ou 13,5 jours.")
+        raise _length_error(text)
     return parts
+
+
+def _length_error(text: str) -> TypedInputError:
+    return TypedInputError(f"« {text.strip()} » : tapez une durée comme 9 mois, 2 ans 3 mois ou 13,5 jours.")
 
 
 def _length_part(match: re.Match, parts: dict, text: str) -> str:
     part = LENGTH_WORDS.get(match[2])
     number = Decimal(match[1].replace(",", "."))
     if part is None or part in parts or (part != "days" and number != int(number)):
-        raise TypedInputError(f"« {text.strip()} » : tapez une durée comme 9 mois, 2 ans 3 mois ou 13,5 jours.")
+        raise _length_error(text)
     parts[part] = number if part == "days" else int(number)
     return " "
 
@@ -127,23 +131,6 @@ def length_text(length: SentenceLength, language: str) -> str:
         days = Decimal(length.days)
         words.append((tr("{} jour") if days <= 1 else tr("{} jours")).format(format_number(days, language)))
     return " ".join(words)
-
-
-@dataclass
-class _Combo:
-    """A combo box whose choices are named through ``tr`` each time the language changes."""
-
-    box: QComboBox
-    names: callable
-
-    def fill(self) -> None:
-        chosen = self.box.currentData()
-        self.box.blockSignals(True)
-        self.box.clear()
-        for value, text in self.names().items():
-            self.box.addItem(text, value)
-        self.box.setCurrentIndex(max(self.box.findData(chosen), 0))
-        self.box.blockSignals(False)
 
 
 class SentenceTool(QWidget):
@@ -172,7 +159,8 @@ class SentenceTool(QWidget):
         for name in ("ident", "statute", "starts_on", "issued_on", "length", "custody_days", "ratio", "order",
                      "consecutive_to", "during_parole"):
             getattr(self, name).setObjectName(name)
-        self.combos = [_Combo(self.statute, statutes), _Combo(self.order, orders)]
+        #: the combo boxes whose choices are named again when the language changes
+        self.combos = [(self.statute, statutes), (self.order, orders)]
 
         custody_row = QHBoxLayout()
         self.custody_labels = (QLabel(), QLabel())
@@ -215,7 +203,7 @@ class SentenceTool(QWidget):
 
         self.kind = QComboBox()
         self.kind.setObjectName("interruption_kind")
-        self.combos.append(_Combo(self.kind, interruption_kinds))
+        self.combos.append((self.kind, interruption_kinds))
         self.left_on = DateField(context.today)
         self.left_on.setObjectName("left_on")
         self.returned_on = DateField(context.today)
@@ -231,6 +219,8 @@ class SentenceTool(QWidget):
             interruption_row.addWidget(self.labels[name])
             interruption_row.addWidget(with_message(field, self.messages.label_for(name)) if name != "interruption_kind"
                                        else field, 1)
+        for field in (self.kind, self.left_on, self.returned_on):
+            field.installEventFilter(self)
         self.interruption_problem = self.messages.label_for("interruption")
         self.add_interruption_button = QPushButton()
         self.add_interruption_button.setObjectName("add_interruption")
@@ -299,8 +289,8 @@ class SentenceTool(QWidget):
         return table
 
     def retranslate(self) -> None:
-        for combo in self.combos:
-            combo.fill()
+        for combo, labels in self.combos:
+            fill_combo(combo, labels)
         texts = {
             "ident": tr("&Cause ou chef"), "statute": tr("&Loi"), "starts_on": tr("&Début de la peine"),
             "issued_on": tr("Mandat émis l&e"), "length": tr("D&urée"), "custody": tr("Détention &provisoire"),
@@ -339,6 +329,14 @@ class SentenceTool(QWidget):
             self.add_sentence()
         else:
             super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """Enter in an interruption's fields adds the interruption, not a sentence."""
+        if (watched in (self.kind, self.left_on, self.returned_on) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add_interruption()
+            return True
+        return super().eventFilter(watched, event)
 
     def prefill(self, mandate: Mandate | None) -> None:
         """The mandate names the calculation; its court file is the first sentence's case."""
