@@ -120,7 +120,10 @@ def test_an_amount_that_cannot_be_read_stays_beside_its_field(qtbot, screen):
     search(qtbot, screen, "T87")
     qtbot.keyClicks(screen.amount, "beaucoup")
     qtbot.keyClick(screen.amount, Qt.Key.Key_Return)
-    assert "n'est pas un montant" in message(screen, "amount")
+    assert "n'est pas un montant" in message(screen, "amount") and screen.has_unsaved_changes()
+    qtbot.keyClick(screen.amount, Qt.Key.Key_Escape)
+    assert screen.amount.text() == "" and message(screen, "amount") == "" and not screen.has_unsaved_changes()
+    assert screen.effective.text() == "2007-04-01"
     search(qtbot, screen, "T95")
     assert not screen.findChild(QPushButton, "save_amount").isEnabled()
 

@@ -225,6 +225,7 @@ class Screen(QWidget):
             form.addRow(self.amount_labels[name], with_message(field, self.messages.label_for(name)))
         for field in (self.effective, self.amount, self.source_note):
             field.returnPressed.connect(self.save_amount)
+            field.installEventFilter(self)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save_amount")
         self.save_button.clicked.connect(self.save_amount)
@@ -349,6 +350,10 @@ class Screen(QWidget):
             else None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (watched in (self.effective, self.amount, self.source_note) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            self.cancel_amount()
+            return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
                 self.table.setFocus()
@@ -467,6 +472,14 @@ class Screen(QWidget):
         table = row.item.classes.get(chosen) if chosen else row.item.values
         if figure is not None and figure.in_force and figure.figure is None and table is not None:
             self.effective.set_value(table.dates[0])
+
+    def cancel_amount(self) -> None:
+        """Esc: what was typed in the form goes, and the list has the focus again."""
+        for field in (self.amount, self.source_note, self.effective):
+            field.clear()
+        self.messages.clear()
+        self._suggest_effective()
+        self.table.setFocus()
 
     def has_unsaved_changes(self) -> bool:
         return bool(self.amount.text().strip() or self.source_note.text().strip())
