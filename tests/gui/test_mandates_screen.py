@@ -387,3 +387,14 @@ def test_a_trip_and_a_disbursement_are_logged_from_their_forms(qtbot, context, d
     assert cells(detail.models["disbursement"], 0, (0, 1, 2, 3)) == [
         "22 novembre 2024", "Signification par huissier", "45,67 $", "H-889"]
     assert detail.tabs.tabText(1) == "Déplacements (1)" and detail.tabs.tabText(2) == "Débours (1)"
+
+
+def test_enter_on_a_button_presses_it_rather_than_saving(qtbot, screen, context, dialogs):
+    screen.new_mandate()
+    form = screen.mandate_form
+    type_in(qtbot, form.fields["client_name"], "Marc")
+    form.cancel_button.setFocus()
+    qtbot.keyClick(form.cancel_button, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.splitter and dialogs["questions"]
+    with context.unit_of_work() as uow:
+        assert MandateRepository(uow.session).all() == []

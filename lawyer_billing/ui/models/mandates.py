@@ -15,7 +15,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyMode
 from lawyer_billing.domain.formatting import format_date
 from lawyer_billing.domain.mandate import MandateStatus
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.models.records import RECORD_ROLE, Column, RecordSortProxy, RecordTableModel, search_key
+from lawyer_billing.ui.models.records import (
+    RECORD_ROLE,
+    Column,
+    RecordSortProxy,
+    RecordTableModel,
+    refilter,
+    search_key,
+)
 from lawyer_billing.ui.widgets.choice_labels import mandate_statuses
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,14 +102,10 @@ class MandateFilterProxy(RecordSortProxy):
         self.status: MandateStatus | None = None
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self.words = search_key(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        refilter(self, lambda: setattr(self, "words", search_key(text).split()))
 
     def set_filter(self, chosen: MandateFilter) -> None:
-        self.beginFilterChange()
-        self.status = chosen.value
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        refilter(self, lambda: setattr(self, "status", chosen.value))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 (Qt's name)
         model: MandateListModel = self.sourceModel()
@@ -179,10 +182,9 @@ class MandateChoicesFilter(QSortFilterProxyModel):
         self.rows: set[int] | None = None
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         source: MandateChoicesModel = self.sourceModel()
-        self.rows = set(source.matching(text)) if text.strip() else None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        rows = set(source.matching(text)) if text.strip() else None
+        refilter(self, lambda: setattr(self, "rows", rows))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 (Qt's name)
         return self.rows is None or source_row in self.rows

@@ -122,6 +122,18 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Make ``change`` (to what ``proxy`` accepts) and filter its rows again: with the begin and
+    end pair of Qt 6.10 and later, with ``invalidateRowsFilter`` (deprecated since) before."""
+    if hasattr(proxy, "endFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
+
+
 class RecordSortProxy(QSortFilterProxyModel):
     """Passes a view's sort request to the ``RecordTableModel`` and keeps its order; subclasses
     filter rows by reading the source's records directly (no cell-by-cell calls)."""

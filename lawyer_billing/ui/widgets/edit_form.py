@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -211,7 +213,11 @@ class EditForm(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            focused = QApplication.focusWidget()
+            if isinstance(focused, (QPushButton, QToolButton)) and self.isAncestorOf(focused):
+                focused.click()  # Enter on « Annuler » cancels, on « Nouveau bureau… » opens it
+            else:
+                self.submit()
         elif event.key() == Qt.Key.Key_Escape:
             self.cancel()
         else:
