@@ -45,9 +45,7 @@ class BackupState:
 
 def backup_folder(preferences: Preferences, engine) -> BackupFolder:
     """The folder chosen in the settings, else the one beside the database."""
-    if preferences.backup_folder:
-        return BackupFolder(Path(preferences.backup_folder))
-    return default_backup_folder(engine.url)
+    return default_backup_folder(engine.url, preferences.backup_folder)
 
 
 def backup_state(uow: UnitOfWork, engine) -> BackupState:
