@@ -2,7 +2,8 @@
 
 For trying the application, its screenshots and its speed benchmarks: ``--db`` names the new
 database (the default one is refused as soon as it holds anything). The real date is passed
-to the demo, which never reads the clock itself.
+to the demo, which never reads the clock itself, unless ``--today`` gives another day (the
+screenshots use a fixed one).
 """
 
 import argparse
@@ -31,11 +32,21 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ") from None
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("--mandates", metavar="N", type=_mandate_count, default=DEFAULT_MANDATES,
                         help=f"nombre de mandats (défaut : {DEFAULT_MANDATES})")
     parser.add_argument("--seed", metavar="S", type=_seed, default=DEFAULT_SEED,
                         help=f"graine : la même graine donne la même base (défaut : {DEFAULT_SEED})")
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day, default=None,
+                        help="le jour où se place la démonstration (défaut : aujourd'hui), pour des captures "
+                             "d'écran qui ne changent pas d'un jour à l'autre")
     parser.add_argument("--no-statements", dest="statements", action="store_false",
                         help="sans relevés (bien plus rapide : préparer un relevé calcule toute la base)")
 
@@ -51,7 +62,7 @@ def run(args) -> int:
     engine, _ = open_current_database(url, datetime.now())
     try:
         with UnitOfWork(engine) as uow:
-            made = create_demo(uow, mandates=args.mandates, seed=args.seed, today=date.today(),
+            made = create_demo(uow, mandates=args.mandates, seed=args.seed, today=args.today or date.today(),
                                statements=args.statements)
     finally:
         engine.dispose()

@@ -733,10 +733,12 @@ USER = "glavoie"
 #: The statements of the demo, oldest first: how many days before ``today`` each was finalized
 #: and how far its follow-up went, so that every status and both dispute paths appear.
 STATEMENT_HISTORY = (
-    (1150, "paid"), (980, "paid"), (820, "refused_then_arbitration"), (640, "partially_paid"), (470, "paid"),
-    (250, "refused_then_dispute"), (210, "partially_paid"), (130, "received"), (50, "received"), (20, "sent"),
-    (4, "finalized"), (0, "draft"),
+    (820, "refused_then_arbitration"), (640, "partially_paid"), (470, "paid"), (250, "refused_then_dispute"),
+    (210, "partially_paid"), (130, "received"), (50, "received"), (20, "sent"), (4, "finalized"), (0, "draft"),
 )
+#: the old files are billed once this long before ``today``: none then has its 3 years (art. 15) run
+#: out, and none ended since runs out within the reminders
+CATCH_UP = timedelta(days=960)
 REFUSAL_REASONS = (
     "Demi-journée additionnelle refusée : le plumitif indique un procès d'une seule journée.",
     "Comparution par voie téléphonique non documentée au dossier de la cour.",
@@ -746,48 +748,64 @@ REFUSAL_REASONS = (
 
 def bill_some_work(uow: UnitOfWork, files: list[CaseFile], mandate_ids: list[int], rng: random.Random,
                    today: date) -> int:
-    """Bill ended mandates as the lawyer did over the years (``STATEMENT_HISTORY``), each
-    statement prepared, finalized and followed up on its own day through the same use cases as
-    the screens; return how many were written.
+    """Bill ended mandates as the lawyer did over the years, each statement prepared, finalized
+    and followed up on its own day through the same use cases as the screens; return how many
+    were written.
 
-    Only a dozen: preparing a statement computes all the stored work (art. 22 depends on every
-    earlier fee), so each one costs as much as computing the whole demo; the older mandates
-    stay unbilled, which the art. 15 deadlines then show."""
-    billed: set[int] = set()
-    written = 0
+    Each office first gets one final statement (paid) of every mandate that ended before
+    ``CATCH_UP``, so that no old file has its art. 15 deadline run out (a lawyer bills more
+    often, in smaller statements: those would cost as many computations); then the statements of
+    ``STATEMENT_HISTORY`` bill a few mandates each, soon after they end, and show every status
+    and both dispute paths. The latest work stays to be billed. No more than that: preparing a
+    statement computes all the stored work (art. 22 depends on every earlier fee), so each one
+    costs as much as computing the whole demo."""
+    by_office = _ended_by_office(files, mandate_ids)
+    cutoff = today - CATCH_UP
+    billings = [([mandate_id for ended, mandate_id in mandates if ended < cutoff], "paid", cutoff + timedelta(days=30))
+                for _, mandates in sorted(by_office.items())]
+    billed = {mandate_id for chosen, _, _ in billings for mandate_id in chosen}
     for days_ago, outcome in STATEMENT_HISTORY:
         on = today - timedelta(days=days_ago)
-        chosen = _mandates_to_bill(files, mandate_ids, billed, on, rng)
-        if not chosen:
+        billings.append((_recently_ended(by_office, billed, on, rng), outcome, on))
+        billed.update(billings[-1][0])
+    finalized, drafts = [], 0
+    for chosen, outcome, on in billings:
+        preview = prepare_statement(uow, on, chosen, StatementType.FINAL) if chosen else None
+        if preview is None or preview.problems:
             continue
-        preview = prepare_statement(uow, on, chosen, StatementType.FINAL)
-        if preview.problems:
-            continue
-        billed.update(chosen)
-        written += 1
         now = datetime.combine(on, time(10))
         if outcome == "draft":
             save_draft(uow, preview, user=USER, now=now)
-            continue
-        statement_id = finalize_statement(uow, on, preview, user=USER, now=now)
+            drafts += 1
+        else:
+            finalized.append((finalize_statement(uow, on, preview, user=USER, now=now), preview, outcome, on))
+    # what happened after: a statement's follow-up may run past the next one's day, which is
+    # prepared as it was then (its lines never depend on another statement's follow-up)
+    for statement_id, preview, outcome, on in finalized:
         _follow_up(uow, statement_id, preview, outcome, on, rng, today)
-    return written
+    return len(finalized) + drafts
 
 
-def _mandates_to_bill(files: list[CaseFile], mandate_ids: list[int], billed: set[int], on: date,
-                      rng: random.Random) -> list[int]:
-    """One to three mandates of one office that ended in the three months before ``on``: a
-    final statement (art. 16) goes to the office that issued them (art. 15)."""
+def _ended_by_office(files: list[CaseFile], mandate_ids: list[int]) -> dict[int, list[tuple[date, int]]]:
+    """The ended mandates that have work to bill, by office, in the order they ended."""
     by_office: dict[int, list[tuple[date, int]]] = {}
     for case, mandate_id in zip(files, mandate_ids):
-        ended = case.mandate.ended_on
-        if ended is not None and on - timedelta(days=90) <= ended <= on - timedelta(days=3) and case.services \
-                and mandate_id not in billed:
-            by_office.setdefault(case.mandate.office_id, []).append((ended, mandate_id))
-    if not by_office:
-        return []
-    office = max(sorted(by_office), key=lambda index: len(by_office[index]))
-    return [mandate_id for _, mandate_id in sorted(by_office[office])[:rng.randint(1, 3)]]
+        if case.mandate.ended_on is not None and case.services:
+            by_office.setdefault(case.mandate.office_id, []).append((case.mandate.ended_on, mandate_id))
+    return {office: sorted(mandates) for office, mandates in by_office.items()}
+
+
+def _recently_ended(by_office: dict[int, list[tuple[date, int]]], billed: set[int], on: date,
+                    rng: random.Random) -> list[int]:
+    """One to three mandates of one office that ended in the three months before ``on``: a
+    final statement (art. 16) goes to the office that issued them (art. 15)."""
+    recent = {
+        office: [i for ended, i in mandates if on - timedelta(days=90) <= ended <= on - timedelta(days=3)
+                 and i not in billed]
+        for office, mandates in by_office.items()
+    }
+    office = max(sorted(recent), key=lambda index: len(recent[index]), default=None)
+    return recent[office][:rng.randint(1, 3)] if office is not None else []
 
 
 def _follow_up(uow: UnitOfWork, statement_id: int, preview, outcome: str, finalized_on: date,

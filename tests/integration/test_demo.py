@@ -3,6 +3,7 @@ lawyer uses them, computed by the same engine as the lawyer's own files, and nev
 into a database that already holds something."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from lawyer_billing.domain.deadlines import DeadlineState
 from lawyer_billing.domain.mandate import LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.tariff import shipped_tariff
 from lawyer_billing.services.demo import DEMO_NOTE, create_demo
@@ -109,11 +111,14 @@ def test_statements_in_every_state_billed_and_followed_up_through_the_use_cases(
         refusals = list_refusals(uow, TODAY)
         oldest = min(statements, key=lambda s: s.id)
         correction = prepare_supplementary(uow, TODAY, oldest.id)
-    assert len(statements) == summary.statements == 12
+        deadlines = compute_stored(uow, TODAY).computation.deadlines
+    assert len(statements) == summary.statements > 10
     assert {s.status for s in statements} == set(StatementStatus)
     assert [r.last_step.step.value for r in refusals] == ["notice_sent_on", "arbitration_letter_sent_on"]
     assert any(s.interest for s in statements)
     assert not [line for line in correction.lines if line.correction], "the demo's work changed after it was billed"
+    overdue_filings = [d for d in deadlines if d.subject_kind == "mandate" and d.status.state is DeadlineState.OVERDUE]
+    assert not overdue_filings, "an old file was left unbilled past its art. 15 deadline"
 
 
 def test_refuses_a_database_that_already_holds_work_and_writes_nothing(database_url, tmp_path):
@@ -136,10 +141,12 @@ def run(*args):
 
 def test_the_command_creates_the_demo_then_refuses_to_write_over_it(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
-    made = run("--db", db, "demo", "--mandates", "40", "--seed", "2", "--no-statements")
+    made = run("--db", db, "demo", "--mandates", "40", "--seed", "2", "--today", "2025-06-30", "--no-statements")
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Base de démonstration créée") and "40 mandats" in made.stdout
     assert "0 relevés" in made.stdout
+    with sqlite3.connect(tmp_path / "demo.sqlite3") as connection:
+        assert connection.execute("SELECT MAX(rendered_on) FROM service").fetchone()[0] <= "2025-06-30"
     again = run("--db", db, "demo", "--mandates", "40")
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert again.stderr.strip().splitlines() == [again.stderr.strip()] and "base vide" in again.stderr
