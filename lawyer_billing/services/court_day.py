@@ -150,13 +150,7 @@ def save_day(
 ) -> tuple[Service, ...]:
     """Store every non-blank row as a service of its mandate, each with its audit event, in
     one commit; ``InvalidRecord`` naming every problem (and nothing stored) otherwise."""
-    tariff = tariff or current_tariff(uow)
-    mandates = _mandates(uow, court_day)
-    problems, rows = _checked_rows(court_day, mandates, tariff)
-    if not court_day.court.strip():
-        problems.insert(0, FieldProblem("court", "Indiquez la cour : T98 et T99 comparent la cour des présences."))
-    if not rows and not problems:
-        problems.append(FieldProblem("rows", "Ajoutez au moins une présence avant d'enregistrer la journée."))
+    problems, rows, mandates = _checked_day(uow, court_day, tariff or current_tariff(uow))
     raise_if_any(problems)
     repository, trail = ServiceRepository(uow.session), AuditTrail(uow.session)
     saved = []
@@ -170,6 +164,24 @@ def save_day(
         saved.append(service)
     uow.commit()
     return tuple(saved)
+
+
+def day_problems(uow: UnitOfWork, court_day: CourtDay, tariff: Tariff | None = None) -> list[FieldProblem]:
+    """Everything ``save_day`` would refuse in ``court_day``, without saving anything (so that
+    a form can show these problems with its own, all at once)."""
+    return _checked_day(uow, court_day, tariff or current_tariff(uow))[0]
+
+
+def _checked_day(
+    uow: UnitOfWork, court_day: CourtDay, tariff: Tariff
+) -> tuple[list[FieldProblem], dict[int, Attendance], dict[int, Mandate]]:
+    mandates = _mandates(uow, court_day)
+    problems, rows = _checked_rows(court_day, mandates, tariff)
+    if not court_day.court.strip():
+        problems.insert(0, FieldProblem("court", "Indiquez la cour : T98 et T99 comparent la cour des présences."))
+    if not rows and not problems:
+        problems.append(FieldProblem("rows", "Ajoutez au moins une présence avant d'enregistrer la journée."))
+    return problems, rows, mandates
 
 
 def _mandates(uow: UnitOfWork, court_day: CourtDay) -> dict[int, Mandate]:

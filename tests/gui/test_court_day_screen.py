@@ -210,9 +210,13 @@ def test_one_bad_row_keeps_the_whole_day_unsaved(qtbot, context, dialogs, six):
     keys(qtbot, "25:00")
     key(qtbot, Qt.Key.Key_Return, CTRL)
     second = screen.grid.rows[1]
+    # everything at once: the time that cannot be read, the unknown item, the missing court
     assert second.message.text() == (
+        "Article : « T9999 » n'est pas un article du tarif de l'annexe II.\n"
         "Fin : « 25:00 » n'est pas une heure de la journée (0:00 à 23:59).")
-    assert second.fields["end"].styleSheet() and not second.fields["code"].styleSheet()
+    assert screen.messages.message("court") == "Indiquez la cour : T98 et T99 comparent la cour des présences."
+    assert second.fields["end"].styleSheet() and second.fields["code"].styleSheet()
+    assert not second.fields["start"].styleSheet() and screen.grid.rows[0].message.text() == ""
     second.fields["end"].selectAll()
     second.fields["end"].setFocus()
     keys(qtbot, "10:00")

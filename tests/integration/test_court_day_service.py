@@ -9,7 +9,14 @@ from lawyer_billing.domain.mandate import Mandate, MatterType
 from lawyer_billing.domain.service import Disposition, Service
 from lawyer_billing.domain.tariff import shipped_tariff
 from lawyer_billing.domain.validation import InvalidRecord
-from lawyer_billing.services.court_day import Attendance, CourtDay, item_choices, preview_day, save_day
+from lawyer_billing.services.court_day import (
+    Attendance,
+    CourtDay,
+    day_problems,
+    item_choices,
+    preview_day,
+    save_day,
+)
 from lawyer_billing.services.mandates import save_mandate
 from lawyer_billing.services.work_log import save_service
 from lawyer_billing.storage.audit_trail import AuditTrail
@@ -110,6 +117,8 @@ def test_one_bad_row_saves_nothing_and_every_problem_names_its_row_and_field(eng
     assert [p.field for p in raised.value.problems] == [
         "court", "rows[1].code", "rows[1].end", "rows[2].mandate"]
     assert services_of(engine, zoe) == []
+    with UnitOfWork(engine) as uow:  # the same problems, asked without saving
+        assert day_problems(uow, court_day) == list(raised.value.problems)
     shown = preview(engine, court_day)
     assert [line.row for line in shown.lines] == [0] and len(shown.problems) == 3
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lawyer_billing.domain.formatting import format_date, format_money
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.domain.validation import FieldProblem, InvalidRecord
-from lawyer_billing.services.court_day import CourtDay, day_tariff, preview_day, save_day
+from lawyer_billing.services.court_day import CourtDay, day_problems, day_tariff, preview_day, save_day
 from lawyer_billing.services.mandates import list_mandates
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
@@ -45,6 +45,12 @@ from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
 TITLE = "Journée d'audience"
 #: how long typing pauses before the day is priced again (milliseconds)
 PREVIEW_DELAY = 150
+
+
+def first_per_field(problems: list[FieldProblem]) -> list[FieldProblem]:
+    """One problem per field, the first: a time that cannot be read is not also « missing »."""
+    seen: set[str] = set()
+    return [p for p in problems if not (p.field in seen or seen.add(p.field))]
 
 
 class Screen(QWidget):
@@ -88,6 +94,7 @@ class Screen(QWidget):
                 row.addWidget(self.day_name)
             column.addLayout(row)
             column.addWidget(self.messages.label_for(name))
+            column.addStretch(1)  # a message under one field does not push the others down
             header.addLayout(column, 2 if field is self.court else 1)
         for field in (self.day_field, self.court, self.room):
             field.installEventFilter(self)
@@ -247,7 +254,7 @@ class Screen(QWidget):
                 self.preview = preview_day(uow, court_day, self.context.today(), self._tariff())
         self.show_preview()
         if self.checking:
-            self.show_problems(typed + list(self.preview.problems if self.preview else ()))
+            self.show_problems(first_per_field(typed + list(self.preview.problems if self.preview else ())))
 
     def show_preview(self) -> None:
         language, preview = self.context.language, self.preview
@@ -280,8 +287,11 @@ class Screen(QWidget):
     def save(self) -> None:
         court_day, problems = self.court_day()
         if problems:
+            if court_day is not None:  # what was typed and what the day would be refused for, at once
+                with self.context.unit_of_work() as uow:
+                    problems += day_problems(uow, court_day, self._tariff())
             self.checking = True
-            self.show_problems(problems)
+            self.show_problems(first_per_field(problems))
             return
         refused: list[FieldProblem] = []
 

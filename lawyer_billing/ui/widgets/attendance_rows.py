@@ -162,6 +162,7 @@ class AttendanceRow(QObject):
     def show_problems(self, problems: list[FieldProblem]) -> None:
         """Each problem under the row, its field outlined (``field`` is the row's own name)."""
         names = field_names()
+        problems = sorted(problems, key=lambda p: FIELDS.index(p.field) if p.field in FIELDS else len(FIELDS))
         for name, widget in self.fields.items():
             widget.setStyleSheet(PROBLEM_STYLE if any(p.field == name for p in problems) else "")
         text = "\n".join(f"{names.get(p.field, p.field)} : {tr(p.message_fr)}" for p in problems)
