@@ -158,9 +158,8 @@ def load_overlay(args) -> int:
     """Check the file, then record every amount in one unit of work, or none."""
     from lawyer_billing.app import open_current_database
     from lawyer_billing.domain.tariff import OverlayFileError, read_overlay_file, shipped_tariff
-    from lawyer_billing.services.tariff_overlay import record_overlay_amounts
+    from lawyer_billing.services.tariff_overlay import record_file_lines
     from lawyer_billing.storage.database import resolve_url
-    from lawyer_billing.storage.repositories import TariffOverlayRepository
     from lawyer_billing.storage.unit_of_work import UnitOfWork
 
     now = datetime.now()
@@ -174,11 +173,9 @@ def load_overlay(args) -> int:
     engine, _ = open_current_database(resolve_url(args.db), now)
     try:
         with UnitOfWork(engine) as uow:
-            problems = shipped.overlay_problems(lines, name, TariffOverlayRepository(uow.session).all())
-            if problems:
-                return _invalid(*problems)
-            record_overlay_amounts(uow, [line.entry for line in lines], shipped)
-            uow.commit()
+            problems = record_file_lines(uow, lines, name, shipped)
+        if problems:
+            return _invalid(*problems)
     finally:
         engine.dispose()
     print(f"{len(lines)} montant(s) de « {name} » enregistré(s), saisi(s) par {user}.")
@@ -188,14 +185,14 @@ def load_overlay(args) -> int:
 def _recorded_amounts(args) -> list:
     """The amounts the firm recorded over the tariff (the database is opened, read, closed)."""
     from lawyer_billing.app import open_current_database
+    from lawyer_billing.services.tariff_overlay import stored_amounts
     from lawyer_billing.storage.database import resolve_url
-    from lawyer_billing.storage.repositories import TariffOverlayRepository
     from lawyer_billing.storage.unit_of_work import UnitOfWork
 
     engine, _ = open_current_database(resolve_url(args.db), datetime.now())
     try:
         with UnitOfWork(engine) as uow:
-            return TariffOverlayRepository(uow.session).all()
+            return stored_amounts(uow)
     finally:
         engine.dispose()
 

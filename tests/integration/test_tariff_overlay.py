@@ -47,3 +47,20 @@ def test_one_wrong_entry_stores_nothing(engine, bad, error):
         uow.commit()
     with UnitOfWork(engine) as uow:
         assert TariffOverlayRepository(uow.session).all() == []
+
+
+def test_a_typed_amount_is_refused_on_its_fields_and_never_replaces_a_stored_one(engine):
+    from dataclasses import replace
+
+    from lawyer_billing.domain.validation import InvalidRecord
+    from lawyer_billing.services.tariff_overlay import record_amount, stored_amounts
+
+    with UnitOfWork(engine) as uow:
+        record_amount(uow, entry())
+    again = replace(entry(amount="650.00"), source_note=" ", effective=date(2007, 4, 1))
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord) as refused:
+        record_amount(uow, again)
+    assert {p.field for p in refused.value.problems} == {"effective", "source_note"}
+    assert "déjà enregistré" in refused.value.for_field("effective")[0]
+    with UnitOfWork(engine) as uow:
+        assert [e.amount for e in stored_amounts(uow)] == [Decimal("500.00")]

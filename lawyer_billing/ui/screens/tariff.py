@@ -38,15 +38,12 @@ from lawyer_billing.domain.tariff import (
     OverlayAmount,
     OverlayFileError,
     OverlayLine,
-    Tariff,
     read_overlay_file,
     shipped_tariff,
 )
 from lawyer_billing.domain.typed_input import TypedInputError
-from lawyer_billing.domain.validation import FieldProblem, InvalidRecord
-from lawyer_billing.services.tariff_overlay import record_overlay_amounts
-from lawyer_billing.storage.repositories import TariffOverlayRepository
-from lawyer_billing.storage.unit_of_work import UnitOfWork
+from lawyer_billing.domain.validation import FieldProblem
+from lawyer_billing.services.tariff_overlay import record_amount, record_file_lines, stored_amounts
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.tariff import (
@@ -80,29 +77,6 @@ def choose_overlay_file(parent: QWidget) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(parent, tr("Charger un fichier de montants"), str(Path.home()),
                                             tr("Montants (*.yaml *.yml *.csv)"))
     return Path(chosen) if chosen else None
-
-
-def stored_entries(uow: UnitOfWork) -> list[OverlayAmount]:
-    """The amounts the firm entered, with who, when and the source."""
-    return TariffOverlayRepository(uow.session).all()
-
-
-def entry_problems(shipped: Tariff, entries: list[OverlayAmount], entry: OverlayAmount) -> list[FieldProblem]:
-    """What prevents laying one amount over the tariff, each on its field of the form."""
-    problems = []
-    if entry.effective < shipped.first_effective:
-        problems.append(FieldProblem("effective", tr("Le tarif ne s'applique qu'aux mandats délivrés à compter du {} "
-                                                     "(art. 53).").format(format_date(shipped.first_effective))))
-    same = next((e for e in entries if e.code == entry.code and e.tariff_class == entry.tariff_class
-                 and e.effective == entry.effective), None)
-    if same is not None:
-        problems.append(FieldProblem("effective", tr("Un montant est déjà enregistré à cette date ({} $, saisi par {} "
-                                                     "le {}) : choisissez une autre date d'effet.").format(
-            same.amount, same.entered_by, same.entered_at.date().isoformat())))
-    if not entry.source_note:
-        problems.append(FieldProblem("source_note", tr("Indiquez la source du montant (texte, décret, avis) : le "
-                                                       "relevé doit pouvoir la justifier.")))
-    return problems
 
 
 @dataclass(frozen=True)
@@ -298,7 +272,7 @@ class Screen(QWidget):
     def reload(self) -> None:
         """The firm's amounts as stored now, and every figure on the date chosen."""
         with self.context.unit_of_work() as uow:
-            self.entries = stored_entries(uow)
+            self.entries = stored_amounts(uow)
         self.current = self.shipped.with_overlay(self.entries)
         self._compute()
 
@@ -491,8 +465,6 @@ class Screen(QWidget):
         values, problems = self.messages.read({"effective": self.effective, "amount": self.amount})
         if values.get("amount") is None and "amount" in values:
             problems.append(FieldProblem("amount", tr("Indiquez le montant.")))
-        elif values.get("amount") is not None and values["amount"] < 0:
-            problems.append(FieldProblem("amount", tr("Un montant ne peut pas être négatif.")))
         if problems:
             self.messages.show(problems)
             return
@@ -503,12 +475,7 @@ class Screen(QWidget):
 
         def record() -> OverlayAmount:
             with self.context.unit_of_work() as uow:
-                from_storage = stored_entries(uow)
-                problems = entry_problems(self.shipped, from_storage, entry)
-                if problems:
-                    raise InvalidRecord(problems)
-                record_overlay_amounts(uow, [entry], self.shipped)
-                uow.commit()
+                record_amount(uow, entry, self.shipped)
             return entry
 
         if attempt(self, record, self.messages) is None:
@@ -539,12 +506,11 @@ class Screen(QWidget):
             with self.context.unit_of_work() as uow:
                 try:
                     lines = read_overlay_file(path, self.context.user, self.context.now(), default_source=source,
-                                              tariff=self.shipped, existing=stored_entries(uow))
+                                              tariff=self.shipped)
                 except OverlayFileError as refused:
                     return _Loaded([], refused.problems)
-                record_overlay_amounts(uow, [line.entry for line in lines], self.shipped)
-                uow.commit()
-            return _Loaded(lines)
+                problems = record_file_lines(uow, lines, path.name, self.shipped)
+            return _Loaded([] if problems else lines, tuple(problems))
 
         loaded = attempt(self, load, self.messages)
         if loaded is None:
