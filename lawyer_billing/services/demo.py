@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from lawyer_billing.domain.calendar import next_juridical_day
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.money import round_cents
 from lawyer_billing.domain.profile import LawyerProfile
@@ -210,7 +211,7 @@ def added_holidays(today: date) -> list[tuple[date, str]]:
     start = first_day(today)
     days = [(date(year, 12, 27), "Fermeture des palais de justice entre les fêtes (démonstration)")
             for year in range(start.year, today.year + 1)]
-    outage = _weekday(start + timedelta(days=400))
+    outage = next_juridical_day(start + timedelta(days=400))
     days.append((outage, "Palais de justice de Longueuil fermé : panne électrique (démonstration)"))
     return days
 
@@ -227,11 +228,6 @@ def demo_files(count: int, seed: int, today: date) -> list[CaseFile]:
     while len(files) < count:
         files += practice.next_case()
     return files[:count]
-
-
-def _weekday(day: date) -> date:
-    """The first day from ``day`` that is not a Saturday or a Sunday: courts sit on weekdays."""
-    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
 
 class _Timeline:
@@ -259,7 +255,7 @@ class _Timeline:
         if self.cut:
             return
         rng = self.practice.rng
-        day = _weekday(self.day + timedelta(days=rng.randint(*gap)))
+        day = self.practice.court_day(self.day + timedelta(days=rng.randint(*gap)))
         if day > self.practice.today:
             self.cut = True
             return
@@ -314,6 +310,7 @@ class _Practice:
     def __init__(self, rng: random.Random, today: date) -> None:
         self.rng, self.today = rng, today
         self.start = first_day(today)
+        self.closures = frozenset(day for day, _ in added_holidays(today))
         self.span = (today - timedelta(days=5) - self.start).days
         self._names: dict[str, None] = {}
         self._numbers = 0
@@ -355,9 +352,14 @@ class _Practice:
     def issued(self, after: date | None = None) -> date:
         """A working day in the demo's span; more files in recent years (a growing practice)."""
         if after is not None:
-            return _weekday(after + timedelta(days=self.rng.randint(3, 25)))
+            return self.court_day(after + timedelta(days=self.rng.randint(3, 25)))
         offset = int(self.span * self.rng.random() ** 0.8)
-        return _weekday(self.start + timedelta(days=offset))
+        return self.court_day(self.start + timedelta(days=offset))
+
+    def court_day(self, day: date) -> date:
+        """``day``, or the next day the courts sit: not a Saturday, a Sunday, a holiday of CPP
+        art. 18 or a closure the lawyer added."""
+        return next_juridical_day(day, self.closures)
 
     def new_file(self, matter_type: MatterType, court_key: str, *, client: str | None = None,
                  district: District | None = None, issued: date | None = None, matter: str = "") -> _Timeline:
