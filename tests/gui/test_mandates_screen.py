@@ -312,6 +312,13 @@ def test_a_service_on_a_finalized_statement_cannot_be_removed(qtbot, context, di
     assert screen.detail.models["service"].rowCount() == 1
     assert screen.detail.models["service"].index(0, 8).data() == "R-2024-007"
     assert screen.detail.models["statement"].index(0, 3).data() == "Finalisé le 2 septembre 2024"
+    statements = screen.detail.tables["statement"]
+    screen.detail.tabs.setCurrentIndex(3)
+    statements.setFocus()
+    statements.setCurrentIndex(statements.model().index(0, 0))
+    with qtbot.waitSignal(context.events.open_record) as opened:  # Enter opens it on the Relevés screen
+        qtbot.keyClick(statements, Qt.Key.Key_Return)
+    assert opened.args == ["statement", statement.id]
 
 
 def test_records_opened_from_another_screen(qtbot, context, dialogs):
