@@ -112,11 +112,6 @@ def item_choices(tariff: Tariff, text: str, on: date, limit: int = 30) -> list[I
     return choices
 
 
-def day_tariff(uow: UnitOfWork) -> Tariff:
-    """The tariff the day is priced with: the shipped one with the firm's amounts over it."""
-    return current_tariff(uow)
-
-
 def preview_day(uow: UnitOfWork, court_day: CourtDay, today: date, tariff: Tariff | None = None) -> DayPreview:
     """Every line of the day priced together, and the problems of the rows as typed. Never
     raises on a row: a row that cannot be priced (no mandate, an unknown code) has no line."""

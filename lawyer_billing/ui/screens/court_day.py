@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from lawyer_billing.domain.formatting import format_date, format_money
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.domain.validation import FieldProblem, InvalidRecord
-from lawyer_billing.services.court_day import CourtDay, day_problems, day_tariff, preview_day, save_day
+from lawyer_billing.services.court_day import CourtDay, day_problems, preview_day, save_day
 from lawyer_billing.services.mandates import list_mandates
+from lawyer_billing.services.tariff_overlay import current_tariff
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.applied_rules import rule_explanations
@@ -200,7 +201,7 @@ class Screen(QWidget):
         """The mandates offered and the tariff, read again; the day priced again."""
         with self.context.unit_of_work() as uow:
             summaries = list_mandates(uow)
-            self.tariff = day_tariff(uow)
+            self.tariff = current_tariff(uow)
         self.mandates.set_mandates(summaries)
         self.court_completer.model().setStringList(sorted({m.court for m in summaries if m.court}))
         self.stale = False
@@ -212,7 +213,7 @@ class Screen(QWidget):
     def _tariff(self):
         if self.tariff is None:
             with self.context.unit_of_work() as uow:
-                self.tariff = day_tariff(uow)
+                self.tariff = current_tariff(uow)
         return self.tariff
 
     def _day_or_today(self):
