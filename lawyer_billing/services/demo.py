@@ -735,7 +735,7 @@ USER = "glavoie"
 #: The statements of the demo, oldest first: how many days before ``today`` each was finalized
 #: and how far its follow-up went, so that every status and both dispute paths appear.
 STATEMENT_HISTORY = (
-    (820, "refused_then_arbitration"), (640, "partially_paid"), (470, "paid"), (250, "refused_then_dispute"),
+    (820, "refused_then_arbitration"), (640, "paid_in_two"), (470, "paid"), (250, "refused_then_dispute"),
     (210, "partially_paid"), (130, "received"), (50, "received"), (20, "sent"), (4, "finalized"), (0, "draft"),
 )
 #: the old files are billed once this long before ``today``: none then has its 3 years (art. 15) run
@@ -837,9 +837,12 @@ def _follow_up(uow: UnitOfWork, statement_id: int, preview, outcome: str, finali
     paid = later(received, 20, 55)
     if outcome == "paid":
         record_payment(uow, paid, statement_id, version(), paid, total, **at(paid))
-    elif outcome == "partially_paid":
+    elif outcome in ("partially_paid", "paid_in_two"):
         part = round_cents(total * rng.randint(55, 85) / 100)
         record_payment(uow, paid, statement_id, version(), paid, part, **at(paid))
+        if outcome == "paid_in_two":
+            rest = later(paid, 30, 90)
+            record_payment(uow, rest, statement_id, version(), rest, total - part, **at(rest))
     else:
         fees = [line.amount for line in preview.billable_lines if line.kind is LineKind.FEE and line.amount > 0]
         refused = min(fees[-1], total)
