@@ -35,10 +35,12 @@ _MONTH_NUMBERS = {
     "juil": 7, "sept": 9,
 }
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?")
+_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{1,4}))?")
 _WORDS = re.compile(r"(\d{1,2})(?:er)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
 _WORDS_EN = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?")
 _TIME = re.compile(r"(\d{1,2})\s*(?:h|:)\s*(\d{2})?")
+#: the years a typed date may have, as in a ``compute`` scenario: a year 1 or 20240 is a typo
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 DATE_HINT = "Tapez une date comme 2024-06-03, 3/6/2024 ou 3 juin 2024."
 
 
@@ -60,6 +62,8 @@ def parse_date(text: str, today: date) -> date:
         day, month, year = int(match[2]), _MONTH_NUMBERS[match[1]], _year(match[3], today)
     else:
         raise TypedInputError(f"« {text.strip()} » n'est pas une date. " + DATE_HINT)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TypedInputError(f"« {text.strip()} » : l'année doit être entre {FIRST_YEAR} et {LAST_YEAR}. " + DATE_HINT)
     try:
         return date(year, month, day)
     except ValueError:
@@ -69,7 +73,7 @@ def parse_date(text: str, today: date) -> date:
 def _year(text: str | None, today: date) -> int:
     if text is None:
         return today.year
-    return 2000 + int(text) if len(text) == 2 else int(text)
+    return 2000 + int(text) if len(text) <= 2 else int(text)
 
 
 def parse_time(text: str) -> time:

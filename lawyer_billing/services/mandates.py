@@ -33,11 +33,14 @@ def add_office(uow: UnitOfWork, office: LegalAidOffice) -> LegalAidOffice:
 
 
 def save_mandate(uow: UnitOfWork, mandate: Mandate, *, user: str, now: datetime) -> Mandate:
-    """Create ``mandate`` (no id) or write it over the stored one (same version); return it saved."""
+    """Create ``mandate`` (no id) or write it over the stored one (same version); return it saved.
+    Saving a mandate exactly as stored writes nothing, so the audit trail only holds changes."""
     raise_if_any(mandate_problems(mandate))
     repository = MandateRepository(uow.session)
     if mandate.id is None:
         saved, action = repository.add(mandate), "create"
+    elif repository.get(mandate.id) == mandate:
+        return mandate  # nothing changed: no write, no audit event
     else:
         saved, action = repository.update(mandate), "update"
     AuditTrail(uow.session).record(AuditEvent(now, user, action, "mandate", saved.id, f"Mandat {saved.number}"))

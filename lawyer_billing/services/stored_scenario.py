@@ -12,11 +12,14 @@ is for what is per mandate (its lines' rules and findings, its deadlines).
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from lawyer_billing.domain.compute import Computation, compute
+from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.record_facts import mandate_facts, service_facts, travel_facts
 from lawyer_billing.domain.scenario import Scenario
 from lawyer_billing.services.settings import engine_settings, load_preferences
+from lawyer_billing.services.tariff_overlay import current_tariff
 from lawyer_billing.storage.billing_records import BillingRecords, load_billing_records
 from lawyer_billing.storage.unit_of_work import UnitOfWork
 
@@ -42,6 +45,8 @@ def stored_scenario(uow: UnitOfWork, today: date, mandate_ids: Collection[int] |
 
 
 def compute_stored(uow: UnitOfWork, today: date, mandate_ids: Collection[int] | None = None) -> StoredComputation:
-    """Price and compute the stored work of ``mandate_ids`` (all of it when ``None``) on ``today``."""
+    """Price and compute the stored work of ``mandate_ids`` (all of it when ``None``) on ``today``,
+    under the tariff with the amounts the firm entered (``tariff_overlay``)."""
     records, scenario = stored_scenario(uow, today, mandate_ids)
-    return StoredComputation(records, scenario, compute(scenario))
+    price = partial(price_services, tariff=current_tariff(uow))
+    return StoredComputation(records, scenario, compute(scenario, price))

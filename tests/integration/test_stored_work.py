@@ -19,7 +19,7 @@ from lawyer_billing.services.mandates import add_office, end_mandate, list_manda
 from lawyer_billing.services.settings import Preferences, SettingsError, load_preferences, save_preferences
 from lawyer_billing.services.stored_scenario import compute_stored
 from lawyer_billing.storage.audit_trail import AuditTrail
-from lawyer_billing.storage.repositories import ServiceRepository, TravelRepository
+from lawyer_billing.storage.repositories import MandateRepository, ServiceRepository, TravelRepository
 from lawyer_billing.storage.rows import MandateRow, PaymentRow, StatementLineRow, StatementRow
 from lawyer_billing.storage.settings_store import KmRateRepository, ProfileRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
@@ -139,6 +139,9 @@ def test_saving_records_who_did_what_in_the_audit_trail(engine):
     with UnitOfWork(engine) as uow:
         save_mandate(uow, replace(mandate, notes="Requête en arrêt des procédures"), user="adjointe",
                      now=datetime(2026, 11, 23, 8, 0))
+    with UnitOfWork(engine) as uow:  # saved again unchanged: nothing to record
+        unchanged = MandateRepository(uow.session).get(mandate.id)
+        save_mandate(uow, unchanged, user="adjointe", now=datetime(2026, 11, 23, 9, 0))
     with UnitOfWork(engine) as uow:
         events = AuditTrail(uow.session).of("mandate", mandate.id)
     assert [(e.user, e.action, e.summary) for e in events] == [

@@ -63,3 +63,9 @@ def test_amounts(text, expected):
 def test_bad_amounts(text):
     with pytest.raises(TypedInputError):
         parse_money(text)
+
+
+@pytest.mark.parametrize("text", ["1/1/999", "3/6/0999", "1899-12-31", "3 juin 3000"])
+def test_years_outside_1900_to_2999_are_typos(text):
+    with pytest.raises(TypedInputError, match="l'année doit être entre 1900 et 2999"):
+        parse_date(text, TODAY)
