@@ -81,6 +81,8 @@ def same_attendance_twice(lines: list[Line]) -> list[Finding]:
             attendances[(line.code, service.date, service.court, line.client)].append(line)
     findings = []
     for (code, day, court, client), billed in attendances.items():
+        if len(billed) < 2:  # most attendances: one line, on one mandate
+            continue
         mandates = sorted({line.mandate.name for line in billed})
         allowed = all(line.service.disposition in T98_DISPOSITIONS for line in billed)
         if len(mandates) > 1 and not allowed:

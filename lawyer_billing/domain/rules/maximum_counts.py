@@ -68,8 +68,10 @@ def sentencing_on_another_day(lines: list[Line]) -> None:
         if line.service.disposition in _GUILT_DISPOSITIONS or line.code == _PLEA_ITEM:
             guilt_days[(line.service.mandate, line.service.date)].append(line)
     for line in lines:
+        if line.code not in _SENTENCING_ITEMS or line.amount is None:
+            continue
         guilt = guilt_days.get((line.service.mandate, line.service.date))
-        if line.code in _SENTENCING_ITEMS and line.amount is not None and guilt:
+        if guilt:
             _refuse(
                 line,
                 "T118",
