@@ -265,13 +265,15 @@ def test_a_supplementary_statement_bills_what_was_forgotten(qtbot, engine, cabin
     assert "complète le relevé R-2026-0001" in screen.detail.subtitle.text()
 
 
-def test_english(qtbot, engine, cabinet, no_dialogs):
+def test_english_chosen_while_the_screen_is_open(qtbot, engine, cabinet, no_dialogs):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second])
+    screen = screen_on(qtbot, engine)
+    screen.open_record("statement", statement_id)
+    screen.context.language = "en"  # as Paramètres does, then the catalog
     install_language("en")
     try:
-        screen = screen_on(qtbot, engine, language="en")
-        screen.open_record("statement", statement_id)
-        assert screen.heading.text() == "Statements" and screen.prepare_button.text() == "Prepare a statement…"
+        qtbot.waitUntil(lambda: screen.heading.text() == "Statements")
+        assert screen.prepare_button.text() == "Prepare a statement…"
         assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
         assert column(screen.model, 4) == ["finalized"] and column(screen.model, 3) == ["$495.00"]
         assert screen.detail.title.text() == "Statement R-2026-0001 — Final account — finalized"

@@ -89,6 +89,14 @@ def next_deadline_text(entry: DeadlineEntry | None) -> str:
     return f"{label} — {entry.deadline.due.isoformat()} ({days_left_text(entry.status)})"
 
 
+def follow_language(model: RecordTableModel, language: str) -> None:
+    """Have ``model`` speak ``language``, telling its views only when it changed: every signal
+    emitted from Python costs a reference to ``True`` under PySide6 6.12.0 (its ``emit``
+    returns a borrowed ``True``), so texts set again in the same language emit nothing."""
+    if model.language != language:
+        model.retranslate(language)
+
+
 def _money(amount, language: str) -> str:
     return "" if amount is None else format_money(amount, language)
 

@@ -23,6 +23,7 @@ from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.disputes import RefusalListModel
+from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.dispute_path import DisputePathView
 
@@ -176,7 +177,7 @@ class Screen(QWidget):
                  "6 mois (art. 32), puis arbitrage (art. 35), avec chaque dernier jour et chaque lettre.")
             + "</p>")
         self.placeholder.setText(tr("Choisissez un refus dans la liste pour suivre son différend."))
-        self.model.retranslate(self.context.language)
+        follow_language(self.model, self.context.language)
         self.path_view.retranslate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -30,7 +30,7 @@ from lawyer_billing.services.statements import StatementView
 from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.models.statements import StatementListModel
+from lawyer_billing.ui.models.statements import StatementListModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.statement_detail import StatementDetail
 from lawyer_billing.ui.widgets.statement_preparation import StatementPreparation
@@ -295,7 +295,7 @@ class Screen(QWidget):
                  "chaque montant montre la règle de l'entente qui l'a fixé.")
             + "</li></ol>")
         self.placeholder.setText(tr("Choisissez un relevé dans la liste, ou préparez-en un nouveau (Ctrl+N)."))
-        self.model.retranslate(language)
+        follow_language(self.model, language)
         self.progress.retranslate()
         self.preparation.retranslate()
         self.detail.retranslate()

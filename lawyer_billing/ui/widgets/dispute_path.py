@@ -34,6 +34,7 @@ from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.disputes import StepTableModel, letter_labels, step_labels
+from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
 
@@ -354,6 +355,6 @@ class DisputePathView(QWidget):
         self.remedy_label.setText(tr("Correctif"))
         self.outcome_box.setTitle(tr("Issue du différend"))
         self.outcome_button.setText(tr("Enregistrer"))
-        self.model.retranslate(self.context.language)
+        follow_language(self.model, self.context.language)
         self._show_summary()
         self._show_step()

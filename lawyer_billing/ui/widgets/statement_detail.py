@@ -28,7 +28,7 @@ from lawyer_billing.services.statements import StatementView
 from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.models.statements import DeadlineTableModel, status_labels, type_label
+from lawyer_billing.ui.models.statements import DeadlineTableModel, follow_language, status_labels, type_label
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.statement_follow_up import FollowUpPanel
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
@@ -233,6 +233,6 @@ class StatementDetail(QWidget):
         self.tabs.setTabText(1, tr("Suivi et échéances"))
         self.deadlines_title.setText(tr("Échéances calculées pour aujourd'hui"))
         self.lines.retranslate(language)
-        self.deadline_model.retranslate(language)
+        follow_language(self.deadline_model, language)
         self.follow_up.retranslate()
         self._show_header()

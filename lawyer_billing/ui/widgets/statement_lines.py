@@ -30,7 +30,7 @@ from lawyer_billing.domain.statement import RuleNote, StatementTotals
 from lawyer_billing.services.statements import Line, LineKind
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.models.statements import LineTableModel
+from lawyer_billing.ui.models.statements import LineTableModel, follow_language
 
 
 def open_source(context: AppContext, line: Line | None) -> None:
@@ -199,7 +199,7 @@ class StatementLinesView(QWidget):
 
     def retranslate(self, language: str) -> None:
         self.language = language
-        self.model.retranslate(language)
+        follow_language(self.model, language)
         self.rules_box.setTitle(tr("Règles appliquées"))
         self.totals_box.setTitle(tr("Totaux"))
         for key, text in (

@@ -30,7 +30,7 @@ from lawyer_billing.services.statements import StatementPreview
 from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.models.statements import MandateChoiceModel
+from lawyer_billing.ui.models.statements import MandateChoiceModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
 
@@ -341,6 +341,6 @@ class StatementPreparation(QWidget):
         self.finalize_button.setText(tr("Finaliser…"))
         self.finalize_button.setToolTip(tr("Numérote et scelle le relevé (Ctrl+Entrée)."))
         self.cancel_button.setText(tr("Annuler"))
-        self.mandate_model.retranslate(language)
+        follow_language(self.mandate_model, language)
         self.lines.retranslate(language)
         self._show_preview()
