@@ -19,7 +19,6 @@ commits once. Problems with what was typed come back as ``InvalidRecord`` naming
 """
 
 import json
-import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -36,9 +35,7 @@ from lawyer_billing.domain.money import ZERO, round_cents
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION
 from lawyer_billing.domain.service import Disbursement, Service, Travel
-from lawyer_billing.domain.statement import (
-    Disbursement as PrintedDisbursement,
-)
+from lawyer_billing.domain.statement import Disbursement as PrintedDisbursement
 from lawyer_billing.domain.statement import (
     Letterhead,
     MandateEntry,
@@ -53,6 +50,7 @@ from lawyer_billing.domain.statement import (
     TravelEntry,
     tax_rates_for,
 )
+from lawyer_billing.domain.statement_files import default_file_name, safe_file_name
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, shipped_tariff
 from lawyer_billing.domain.travel import TravelResult
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
@@ -866,10 +864,9 @@ def statement_xlsx_bytes(uow: UnitOfWork, statement_id: int) -> bytes:
 
 
 def export_file_name(number: str, extension: str, prefix: str = "releve") -> str:
-    """A file name for a statement's document that every system accepts: ``releve-R-2026-0001.pdf``
-    (a letter about it: ``avis-de-differend-R-2026-0001.pdf``)."""
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", number).strip("._") or "sans-numero"
-    return f"{prefix}-{safe}.{extension}"
+    """The default name of a document about the statement ``number``: ``releve-R-2026-0001.pdf``
+    (a letter about it: ``avis-de-differend-R-2026-0001.pdf``), safe on every system."""
+    return f"{prefix}-{safe_file_name(number, 'sans-numero')}.{extension}"
 
 
 def finalized_in(uow: UnitOfWork, year: int) -> list[int]:
@@ -904,7 +901,7 @@ def export_year(
         for document in documents:
             if cancelled():
                 raise ExportCancelled
-            written.append(_write_temporary(folder, export_file_name(document.header.number, "pdf"),
+            written.append(_write_temporary(folder, default_file_name(document.header, "pdf"),
                                             statement_pdf(document)))
             progress(len(written), total)
         if cancelled():

@@ -355,7 +355,7 @@ def test_the_relevé_is_printed_from_the_stored_lines(engine):
     assert document.header.office.name == "Bureau d'aide juridique de Montréal"
     assert pdf.startswith(b"%PDF") and workbook.startswith(b"PK")
     assert statements.export_file_name("R-2026-0001", "pdf") == "releve-R-2026-0001.pdf"
-    assert statements.export_file_name("../R 2026/01", "xlsx") == "releve-R_2026_01.xlsx"
+    assert statements.export_file_name("../R 2026/01", "xlsx") == "releve-R-2026-01.xlsx"
 
 
 def test_a_year_is_exported_whole_or_not_at_all(engine, tmp_path):
