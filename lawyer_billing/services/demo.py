@@ -5,15 +5,18 @@ volumes. Everything in it is invented: the lawyer, the clients, the file numbers
 rates (their source note says so). The offices, courts and districts are the real ones a
 Montréal lawyer works with, and every service is an item of annex II used as a lawyer would use
 it for the matter: lump sums at the final disposition (T127, T120, T194...), adjournments
-(T119, T200), bail hearings, trial days with their start and end times (T96, T128, T123b,
-evenings), several informations of one client pleaded the same day (T98), co-accused heard
-together (T99), children of one family (T201.1-T201.2), appeals, trips outside the district
-(art. 20) and disbursements (art. 19).
+where the annex pays them by the attendance (T119 in the art. 469 files, T200), bail hearings,
+trial days with their start and end times (T96, T128, T123b, evenings), several informations of
+one client pleaded the same day (T98), co-accused heard together (T99), children of one family
+(T201.1-T201.2), appeals, trips outside the district (art. 20) and disbursements (art. 19), on
+the days the courts sit.
 
 The same ``seed``, number of mandates and ``today`` always give the same database; ``today``
 is a parameter (nothing here reads the clock): no service is after it, and a file whose next
 step would come later is still open. Records go in through ``storage.bulk_load`` (one insert
-per kind of record, one commit), and only into an empty database.
+per kind of record, one commit), and only into an empty database. Statements are then made,
+each on its own day, through the use cases of the Relevés and Différends screens
+(``bill_some_work``).
 """
 
 import random
