@@ -61,8 +61,9 @@ def demo_database(folder: Path, mandates: int) -> tuple[str, float, str]:
     computes the whole database); its URL, the seconds it took and the command's sentence."""
     url = f"sqlite:///{folder / 'demo.sqlite3'}"
     started = time.perf_counter()
-    made = subprocess.run([sys.executable, "-m", "lawyer_billing", "--db", url, "demo", "--mandates", str(mandates),
-                           "--no-statements"], capture_output=True, text=True, env=quiet_environment(folder), check=True)
+    command = [sys.executable, "-m", "lawyer_billing", "--db", url, "demo", "--mandates", str(mandates),
+               "--no-statements"]
+    made = subprocess.run(command, capture_output=True, text=True, env=quiet_environment(folder), check=True)
     return url, time.perf_counter() - started, made.stdout.strip()
 
 
