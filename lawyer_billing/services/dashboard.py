@@ -28,7 +28,7 @@ from lawyer_billing.domain.cap import THRESHOLD, CapProjection, cap_projection, 
 from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.money import ZERO
-from lawyer_billing.services.deadlines import DeadlineBoard, RecordRef, deadline_board, log_deadlines
+from lawyer_billing.services.deadlines import DeadlineBoard, RecordRef, Urgency, deadline_board, log_deadlines
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
 from lawyer_billing.storage.dashboard_queries import BilledWork, StatementHeader, billed_work, statement_headers
 from lawyer_billing.storage.settings_store import ProfileRepository
@@ -147,7 +147,9 @@ def dashboard(uow: UnitOfWork, today: date, now: datetime) -> Dashboard:
     headers = statement_headers(uow.session)
     billed = billed_work(uow.session)
     board = deadline_board(stored, headers)
-    log_deadlines(uow, board.items, now)
+    # the log keeps what the lawyer is shown at a glance: the overdue and the coming month's
+    # deadlines (« plus tard » is folded); every deadline is logged when the command lists it
+    log_deadlines(uow, [item for item in board.items if item.urgency is not Urgency.LATER], now)
     has_profile = ProfileRepository(uow.session).get() is not None
     uow.commit()
     year = fiscal_year_of(today)

@@ -18,7 +18,7 @@ from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.money import ZERO
 from lawyer_billing.domain.scenario import StatementFacts
 from lawyer_billing.domain.service import Disbursement, Service, Travel
-from lawyer_billing.storage.repositories import to_domain
+from lawyer_billing.storage.repositories import mapping_to_domain
 from lawyer_billing.storage.rows import (
     DisbursementRow,
     DisputeRow,
@@ -46,15 +46,20 @@ def load_billing_records(session: Session, mandate_ids: Collection[int] | None =
     cover at least one of them."""
 
     def of_mandates(row_type, column):
-        query = select(row_type)
+        # plain rows, not mapped objects: the whole practice is read here, and building tens of
+        # thousands of tracked ORM instances only to copy them into domain records costs seconds
+        table = row_type.__table__
+        query = select(table)
         if mandate_ids is not None:
-            query = query.where(column.in_(mandate_ids))
-        return session.scalars(query.order_by(row_type.id))
+            query = query.where(table.c[column.key].in_(mandate_ids))
+        return session.execute(query.order_by(table.c.id)).mappings()
 
-    mandates = tuple(to_domain(r, Mandate) for r in of_mandates(MandateRow, MandateRow.id))
-    services = tuple(to_domain(r, Service) for r in of_mandates(ServiceRow, ServiceRow.mandate_id))
-    travel = tuple(to_domain(r, Travel) for r in of_mandates(TravelRow, TravelRow.mandate_id))
-    disbursements = tuple(to_domain(r, Disbursement) for r in of_mandates(DisbursementRow, DisbursementRow.mandate_id))
+    mandates = tuple(mapping_to_domain(r, Mandate) for r in of_mandates(MandateRow, MandateRow.id))
+    services = tuple(mapping_to_domain(r, Service) for r in of_mandates(ServiceRow, ServiceRow.mandate_id))
+    travel = tuple(mapping_to_domain(r, Travel) for r in of_mandates(TravelRow, TravelRow.mandate_id))
+    disbursements = tuple(
+        mapping_to_domain(r, Disbursement) for r in of_mandates(DisbursementRow, DisbursementRow.mandate_id)
+    )
     return BillingRecords(mandates, services, travel, disbursements, _statement_facts(session, mandate_ids))
 
 

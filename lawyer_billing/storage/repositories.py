@@ -7,8 +7,9 @@ mappings (a service's ``rule_facts``) as JSON text with sorted keys.
 
 import json
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
+from functools import cache
 from enum import Enum
 from typing import Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -40,18 +41,36 @@ def _is_mapping(hint) -> bool:
     return get_origin(hint) in (Mapping, dict)
 
 
-def to_domain(row, cls: type[T]) -> T:
+@cache
+def _readers(cls: type) -> tuple[tuple[str, Callable[[object], object] | None], ...]:
+    """Each field of ``cls`` with how a stored value becomes its value (``None``: as it is).
+
+    Worked out once per class: reading type hints is costly, and lists load thousands of rows.
+    """
     hints = get_type_hints(cls)
-    values = {}
+    readers = []
     for field in fields(cls):
-        value = getattr(row, field.name)
         enum = _enum_type(hints[field.name])
-        if enum and value is not None:
-            value = enum(value)
+        if enum is not None:
+            readers.append((field.name, lambda value, enum=enum: None if value is None else enum(value)))
         elif _is_mapping(hints[field.name]):
-            value = json.loads(value or "{}")
-        values[field.name] = value
+            readers.append((field.name, lambda value: json.loads(value or "{}")))
+        else:
+            readers.append((field.name, None))
+    return tuple(readers)
+
+
+def to_domain(row, cls: type[T]) -> T:
+    values = {}
+    for name, read in _readers(cls):
+        value = getattr(row, name)
+        values[name] = value if read is None else read(value)
     return cls(**values)
+
+
+def mapping_to_domain(values: Mapping[str, object], cls: type[T]) -> T:
+    """``to_domain`` for a plain result row read as a mapping (``Result.mappings()``)."""
+    return cls(**{name: values[name] if read is None else read(values[name]) for name, read in _readers(cls)})
 
 
 def row_values(obj) -> dict:
