@@ -266,7 +266,8 @@ def _statement_deadlines(
         deadlines += [(step, statement.conciliation_ended) for step in dispute.conciliation_steps]
     if statement.dispute_notice_sent is not None:
         deadlines.append(
-            (arbitration_deadline(statement.dispute_notice_sent, statement.answer_received, extra=holidays), None)
+            (arbitration_deadline(statement.dispute_notice_sent, statement.answer_received, extra=holidays),
+             statement.arbitration_requested)
         )
     return deadlines
 

@@ -126,6 +126,8 @@ class StatementFacts:
     conciliation_ended: date | None = None
     dispute_notice_sent: date | None = None
     answer_received: date | None = None
+    #: the day the matter was submitted to arbitration (art. 35): meets that deadline
+    arbitration_requested: date | None = None
     #: the statement's number as printed (empty: ``id`` is shown)
     number: str = ""
 
@@ -459,6 +461,7 @@ class _Reader:
             "conciliation_ended": _Field(self.read_date),
             "dispute_notice_sent": _Field(self.read_date),
             "answer_received": _Field(self.read_date),
+            "arbitration_requested": _Field(self.read_date),
             "number": _Field(self.read_text, default=""),
         })
         if _incomplete(read):
@@ -472,16 +475,18 @@ class _Reader:
             ("conciliation_ended", "conciliation_requested", "la conciliation finit avant d'être demandée"),
             ("dispute_notice_sent", "refusal_received", "l'avis de différend précède le refus"),
             ("answer_received", "dispute_notice_sent", "la réponse précède l'avis de différend"),
+            ("arbitration_requested", "dispute_notice_sent", "l'arbitrage est demandé avant l'avis de différend"),
         ):
             self.not_before(read, path, later, earlier, message)
         for name, needs in (
             ("conciliation_ended", "conciliation_requested"),
             ("answer_received", "dispute_notice_sent"),
+            ("arbitration_requested", "dispute_notice_sent"),
         ):
             if read[name] is not None and read[needs] is None:
                 self.fail(f"{path}.{name}", f"donné sans « {needs} »")
         for name in ("sent", "received", "paid", "refusal_received", "conciliation_requested",
-                     "conciliation_ended", "dispute_notice_sent", "answer_received"):
+                     "conciliation_ended", "dispute_notice_sent", "answer_received", "arbitration_requested"):
             if read[name] is not None and read[name] > today:
                 self.fail(f"{path}.{name}", f"{read[name].isoformat()} est postérieur à aujourd'hui "
                           f"({today.isoformat()}, settings.today)")

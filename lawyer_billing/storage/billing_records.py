@@ -98,6 +98,7 @@ def _statement_facts(session: Session, mandate_ids: Collection[int] | None) -> t
             conciliation_ended=dispute.conciliation_ended_on if dispute else None,
             dispute_notice_sent=dispute.notice_sent_on if dispute else None,
             answer_received=dispute.answer_received_on if dispute else None,
+            arbitration_requested=dispute.arbitration_letter_sent_on if dispute else None,
             number=statement.number,
         ))
     return tuple(facts)

@@ -165,6 +165,11 @@ def test_dispute_and_arbitration_deadlines_art_32_and_35():
     assert (deadlines["dispute"]["due"], deadlines["dispute"]["status"]) == ("2025-05-01", "met")
     # Art. 35: answer within 30 days, 2025-02-20 + 6 months = Wednesday 2025-08-20.
     assert (deadlines["arbitration"]["due"], deadlines["arbitration"]["article"]) == ("2025-08-20", "entente art. 35")
+    assert deadlines["arbitration"]["status"] != "met"
+    # Art. 35: submitted to arbitration on 2025-06-02, before its last day: the deadline is met.
+    statement["arbitration_requested"] = "2025-06-02"
+    deadlines = {d["kind"]: d for d in result(document)["deadlines"]}
+    assert (deadlines["arbitration"]["status"], deadlines["arbitration"]["met_on"]) == ("met", "2025-06-02")
 
 
 def test_a_line_without_amount_is_left_out_of_fees_with_a_finding():
