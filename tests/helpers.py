@@ -1,4 +1,5 @@
-"""Builders for tests: a database migrated to head, and one sample record in every table."""
+"""Builders for tests: a database migrated to head, one sample record in every table, and a
+lawyer's stored work built row by row (``StoredWork``) or through the services (``Cabinet``)."""
 
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -6,9 +7,17 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
+from lawyer_billing.domain.profile import LawyerProfile
+from lawyer_billing.domain.service import Service
+from lawyer_billing.domain.statement import StatementType
+from lawyer_billing.services import statements
+from lawyer_billing.services.mandates import add_office, save_mandate
+from lawyer_billing.services.work_log import save_service
 from lawyer_billing.storage.backup import BackupFolder
 from lawyer_billing.storage.database import open_database
 from lawyer_billing.storage.migrate import migrate
+from lawyer_billing.storage.repositories import ServiceRepository
 from lawyer_billing.storage.rows import (
     AuditEventRow,
     DeadlineLogRow,
@@ -29,6 +38,8 @@ from lawyer_billing.storage.rows import (
     TravelRow,
     UserHolidayRow,
 )
+from lawyer_billing.storage.settings_store import ProfileRepository
+from lawyer_billing.storage.unit_of_work import UnitOfWork
 
 NOW = datetime(2026, 11, 22, 9, 30)
 
@@ -86,3 +97,104 @@ def fill_every_table(engine) -> None:
                            due=date(2027, 9, 10), article="entente art. 15", state="upcoming"),
         ])
         session.commit()
+
+
+class StoredWork:
+    """Builds a lawyer's stored work the way the screens save it (mandates through their use
+    case, the rest as rows), for the deadline and dashboard tests."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+
+    def mandate(self, number: str, client: str, issued=date(2024, 3, 1), ended=None, reason=None, judgment=None) -> int:
+        mandate = Mandate(number=number, client_name=client, issued_on=issued, matter_type=MatterType.CRIMINAL_PENAL,
+                          court="Cour du Québec", ended_on=ended, end_reason=reason, judgment_on=judgment)
+        with UnitOfWork(self.engine) as uow:
+            return save_mandate(uow, mandate, user="atremblay", now=NOW).id
+
+    def service(self, mandate_id: int, code: str, day: date, **changes) -> int:
+        with UnitOfWork(self.engine) as uow:
+            service = Service(mandate_id=mandate_id, code=code, rendered_on=day, **changes)
+            saved = ServiceRepository(uow.session).add(service)
+            uow.commit()
+            return saved.id
+
+    def statement(self, number: str, mandate_ids, service_ids=(), *, finalized: date | None, sent=None, received=None,
+                  total: str | None = None) -> int:
+        """A statement of ``mandate_ids`` billing ``service_ids``, one line each (the engine
+        prices the services; the lines' own amounts are not read here)."""
+        with UnitOfWork(self.engine) as uow:
+            row = StatementRow(number=number, type="final", created_on=finalized or date(2026, 1, 5),
+                               finalized_on=finalized, sent_on=sent, received_on=received,
+                               total=None if total is None else Decimal(total))
+            row.mandates = [uow.session.get(MandateRow, m) for m in mandate_ids]
+            row.lines = [
+                StatementLineRow(position=position, service_id=service_id, rendered_on=date(2026, 1, 5), code="T",
+                                 label="ligne", amount=Decimal("0.00"))
+                for position, service_id in enumerate(service_ids, 1)
+            ]
+            uow.session.add(row)
+            uow.commit()
+            return row.id
+
+    def payment(self, statement_id: int, day: date, amount: str) -> None:
+        self._add(PaymentRow(statement_id=statement_id, paid_on=day, amount=Decimal(amount)))
+
+    def refusal(self, statement_id: int, received: date, amount: str) -> int:
+        return self._add(RefusalRow(statement_id=statement_id, received_on=received, reasons="Service non couvert",
+                                    amount_refused=Decimal(amount)))
+
+    def dispute(self, refusal_id: int, **dates) -> int:
+        return self._add(DisputeRow(refusal_id=refusal_id, **dates))
+
+    def holiday(self, day: date) -> None:
+        self._add(UserHolidayRow(day=day, label="Fermeture du palais"))
+
+    def _add(self, row) -> int | None:
+        with UnitOfWork(self.engine) as uow:
+            uow.session.add(row)
+            uow.commit()
+            return getattr(row, "id", None)
+
+
+def payment_work(work) -> int:
+    """A statement received Friday 30 October 2026: art. 15 gives the office 30 days, to
+    Sunday 29 November, moved to Monday 30 November (CPP art. 17 and 18 (1))."""
+    mandate = work.mandate("500-01-000003-251", "Nadia Roy", issued=date(2025, 2, 3), ended=date(2026, 9, 30),
+                           reason=EndReason.SETTLEMENT)
+    return work.statement("R-2026-014", [mandate], finalized=date(2026, 10, 27), sent=date(2026, 10, 28),
+                          received=date(2026, 10, 30), total="1234.56")
+
+
+class Cabinet:
+    """A lawyer's records built through the services: an office, mandates, services, statements."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        with UnitOfWork(engine) as uow:
+            self.office = add_office(uow, LegalAidOffice("Centre communautaire juridique de Montréal"))
+        with UnitOfWork(engine) as uow:
+            ProfileRepository(uow.session).put(LawyerProfile("Me Anne Tremblay", "10, rue Saint-Jacques", "123456-7",
+                                                             "P12345", "Montréal"))
+            uow.commit()
+
+    def mandate(self, number, client, ended=date(2026, 10, 15)) -> int:
+        end = {"ended_on": ended, "end_reason": EndReason.JUDGMENT, "judgment_on": ended} if ended else {}
+        with UnitOfWork(self.engine) as uow:
+            return save_mandate(uow, Mandate(number, client, date(2026, 4, 7), MatterType.CRIMINAL_PENAL,
+                                             office_id=self.office.id, court="Cour du Québec", **end),
+                                user="atremblay", now=NOW).id
+
+    def service(self, mandate_id, code, day, **values) -> int:
+        with UnitOfWork(self.engine) as uow:
+            return save_service(uow, Service(mandate_id, code, day, **values), user="atremblay", now=NOW).id
+
+    def finalized(self, mandate_ids, today=NOW.date()) -> int:
+        with UnitOfWork(self.engine) as uow:
+            preview = statements.prepare_statement(uow, today, mandate_ids, StatementType.FINAL)
+            return statements.finalize_statement(uow, today, preview, user="atremblay", now=NOW)
+
+    def sent(self, statement_id, day) -> None:
+        with UnitOfWork(self.engine) as uow:
+            version = statements.open_statement(uow, day, statement_id).version
+            statements.mark_sent(uow, day, statement_id, version, day, user="atremblay", now=NOW)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from lawyer_billing.domain.mandate import Mandate, MatterType
 from lawyer_billing.domain.service import Disposition, Service
@@ -15,11 +14,10 @@ from lawyer_billing.services.mandates import save_mandate
 from lawyer_billing.services.work_log import save_service
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import ServiceRepository
-from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens import court_day
-from lawyer_billing.ui.widgets import edit_form
-from tests.gui.test_mandates_screen import cells, engine, plain  # noqa: F401 (fixture)
+from tests.gui.keyboard import focused
+from tests.gui.showing import cells, plain, show_screen
 
 NOW = datetime(2024, 6, 3, 17, 45)
 DAY = date(2024, 6, 3)
@@ -29,20 +27,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def context(engine):
     return AppContext(engine=engine, database="test", clock=lambda: NOW, user="atremblay")
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    shown = {"warnings": [], "errors": [], "questions": [], "answer": True}
-    monkeypatch.setattr(operations, "warn", lambda parent, title, text: shown["warnings"].append(text))
-    monkeypatch.setattr(operations, "report_error", lambda parent, text, details: shown["errors"].append(details))
-
-    def ask(parent, title, text):
-        shown["questions"].append(text)
-        return shown["answer"]
-
-    monkeypatch.setattr(edit_form, "ask", ask)
-    return shown
 
 
 def new_mandate(context, number, client) -> Mandate:
@@ -58,18 +42,7 @@ def six(context):
 
 
 def open_screen(qtbot, context):
-    screen = court_day.Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 760)
-    with qtbot.waitActive(screen):
-        screen.show()
-        screen.activateWindow()
-    screen.refresh()
-    return screen
-
-
-def focused():
-    return QApplication.focusWidget()
+    return show_screen(qtbot, court_day.Screen(context), 1280, 760)
 
 
 def keys(qtbot, text):
@@ -268,10 +241,10 @@ def test_escape_clears_the_rows_after_asking(qtbot, context, dialogs, six):
     screen = open_screen(qtbot, context)
     screen.grid.first_field().setFocus()
     keys(qtbot, "000001")
-    dialogs["answer"] = False
+    dialogs.answer = False
     key(qtbot, Qt.Key.Key_Escape)
-    assert not screen.grid.is_blank() and dialogs["questions"]
-    dialogs["answer"] = True
+    assert not screen.grid.is_blank() and dialogs.questions
+    dialogs.answer = True
     key(qtbot, Qt.Key.Key_Escape)
     assert screen.grid.is_blank() and not screen.has_unsaved_changes()
     assert focused() is screen.grid.first_field()

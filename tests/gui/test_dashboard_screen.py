@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.mandate import EndReason
 from lawyer_billing.services.deadlines import RecordRef, Urgency
@@ -20,17 +19,10 @@ from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.models.dashboard import OVERDUE_COLOUR
 from lawyer_billing.ui.models.records import RECORD_ROLE
 from lawyer_billing.ui.screens.dashboard import Screen
-from tests.helpers import migrated_engine
-from tests.integration.test_deadlines_service import StoredWork, payment_work
+from tests.gui.showing import show_screen
+from tests.helpers import StoredWork, payment_work
 
 NOW = datetime(2026, 11, 22, 9, 30)
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -54,12 +46,7 @@ def work(engine):
 
 def screen_on(qtbot, engine, language="fr", clock=lambda: NOW) -> Screen:
     context = AppContext(engine=engine, database="cabinet.sqlite3", clock=clock, user="atremblay", language=language)
-    screen = Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 760)
-    screen.show()
-    screen.refresh()
-    return screen
+    return show_screen(qtbot, Screen(context), 1100, 760)
 
 
 def rows(view, parent):

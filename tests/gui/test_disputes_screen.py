@@ -9,30 +9,21 @@ from io import BytesIO
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.services import statements
 from lawyer_billing.services.disputes import Step
 from lawyer_billing.storage.settings_store import ProfileRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.models.statements import OVERDUE_COLOUR
 from lawyer_billing.ui.screens.disputes import Screen
 from lawyer_billing.ui.widgets import statement_dialogs
-from tests.gui.test_statements_screen import Cabinet
-from tests.helpers import migrated_engine
+from tests.gui.showing import show_screen
+from tests.helpers import Cabinet
 
 NOW = datetime(2026, 11, 22, 9, 30)
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -51,26 +42,10 @@ def refusal_id(engine):
             user="atremblay", now=NOW)
 
 
-@pytest.fixture
-def dialogs(monkeypatch):
-    warnings = []
-    monkeypatch.setattr(operations, "warn", lambda parent, title, body: warnings.append(body))
-    monkeypatch.setattr(operations, "report_error", lambda *args: pytest.fail(f"unexpected error: {args}"))
-    monkeypatch.setattr(statement_dialogs, "confirm", lambda *args: True)
-    return warnings
-
-
 def screen_on(qtbot, engine, language="fr") -> Screen:
     context = AppContext(engine=engine, database="cabinet.sqlite3", clock=lambda: NOW, user="atremblay",
                          language=language)
-    screen = Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    with qtbot.waitActive(screen):
-        screen.show()
-        screen.activateWindow()
-    screen.refresh()
-    return screen
+    return show_screen(qtbot, Screen(context), 1100, 800)
 
 
 def row_of(model, label):
@@ -139,7 +114,7 @@ def test_the_dispute_letter_is_produced_for_editing(qtbot, engine, refusal_id, d
         uow.commit()
     view.select_step(Step.CONCILIATION_REQUESTED)
     qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
-    assert "$barreau_section" in dialogs[0] and not (tmp_path / "avis.pdf").exists()
+    assert "$barreau_section" in dialogs.take_warnings()[0] and not (tmp_path / "avis.pdf").exists()
 
 
 def test_english(qtbot, engine, refusal_id, dialogs):

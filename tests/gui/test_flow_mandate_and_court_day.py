@@ -23,11 +23,11 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.main_window import MainWindow
-from tests.gui.test_mandates_screen import cells, dialogs, engine, plain, type_in  # noqa: F401 (fixtures)
+from tests.gui.keyboard import focused, type_in
+from tests.gui.showing import cells, plain
 
 NOW = datetime(2024, 6, 3, 18, 0)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,10 +43,6 @@ def window(qtbot, engine, tmp_path, dialogs):
         main.show()
         main.activateWindow()
     return main
-
-
-def focused():
-    return QApplication.focusWidget()
 
 
 def create_mandate(qtbot, screen, number, client, issued="2 mai 2024"):

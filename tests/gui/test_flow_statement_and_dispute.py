@@ -8,7 +8,6 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.profile import LawyerProfile
@@ -18,18 +17,11 @@ from lawyer_billing.services.mandates import add_office, save_mandate
 from lawyer_billing.services.work_log import save_service
 from lawyer_billing.storage.settings_store import ProfileRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens import disputes, statements
 from lawyer_billing.ui.widgets import statement_dialogs
-from tests.helpers import migrated_engine
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
+from tests.gui.keyboard import retype
+from tests.gui.showing import show_screen
 
 
 @pytest.fixture
@@ -55,23 +47,10 @@ def mandate_id(engine):
     return mandate.id
 
 
-def type_into(qtbot, field, text):
-    field.clear()
-    qtbot.keyClicks(field, text)
-
-
-def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_id, monkeypatch, tmp_path):
+def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_id, dialogs, monkeypatch, tmp_path):
     clock = [datetime(2026, 1, 5, 9, 0)]
     context = AppContext(engine=engine, database="cabinet.sqlite3", clock=lambda: clock[0], user="atremblay")
-    monkeypatch.setattr(operations, "warn", lambda *args: pytest.fail(f"unexpected warning: {args}"))
-    monkeypatch.setattr(operations, "report_error", lambda *args: pytest.fail(f"unexpected error: {args}"))
-    asked = []
-    monkeypatch.setattr(statement_dialogs, "confirm", lambda parent, title, text: asked.append(text) or True)
-    screen = statements.Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    screen.show()
-    screen.refresh()
+    screen = show_screen(qtbot, statements.Screen(context), 1100, 800)
     assert screen.empty.isVisible() and "Aucun relevé" in screen.empty.text()
 
     # Préparer un relevé: tick the mandate with Space, preview with Enter
@@ -90,7 +69,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     assert preparation.has_unsaved_changes() and screen.has_unsaved_changes()
 
     qtbot.mouseClick(preparation.finalize_button, Qt.MouseButton.LeftButton)
-    assert "495,00\xa0$" in asked[0]
+    assert "495,00\xa0$" in dialogs.questions[0]
     detail = screen.detail
     assert detail.isVisible() and detail.title.text() == "Relevé R-2026-0001 — Compte final — finalisé"
     assert screen.model.index(0, 4).data() == "finalisé" and not screen.has_unsaved_changes()
@@ -98,7 +77,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     # Suivi: sent on 6 January, then the office's refusal received on 2 February
     detail.tabs.setCurrentIndex(1)
     follow = detail.follow_up
-    type_into(qtbot, follow.send.fields["sent_on"], "6 janvier 2026")
+    retype(qtbot, follow.send.fields["sent_on"], "6 janvier 2026")
     qtbot.keyClick(follow.send.fields["sent_on"], Qt.Key.Key_Return)
     assert follow.send.messages.message("sent_on") == "La date ne peut pas être après aujourd'hui (2026-01-05)."
     clock[0] = datetime(2026, 1, 6, 9, 0)  # the next morning
@@ -107,9 +86,9 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     clock[0] = datetime(2026, 2, 3, 9, 0)
     screen.refresh()
     assert follow.refusal.isVisible()
-    type_into(qtbot, follow.refusal.fields["received_on"], "2026-02-02")
+    retype(qtbot, follow.refusal.fields["received_on"], "2026-02-02")
     follow.refusal.fields["reasons"].insertPlainText("T117 : prononcé le jour du plaidoyer")  # pasted from the notice
-    type_into(qtbot, follow.refusal.fields["amount_refused"], "165")
+    retype(qtbot, follow.refusal.fields["amount_refused"], "165")
     qtbot.keyClicks(follow.refusal.fields["reference"], "CCJM-2026-0042")
     qtbot.mouseClick(follow.refusal.button, Qt.MouseButton.LeftButton)
     assert detail.title.text().endswith("refusé") and follow.dispute_button.isVisibleTo(detail)
@@ -121,10 +100,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     context.events.open_record.connect(lambda kind, record_id: opened.append((kind, record_id)))
     qtbot.mouseClick(follow.dispute_button, Qt.MouseButton.LeftButton)
     assert opened and opened[0][0] == "refusal"
-    path_screen = disputes.Screen(context)
-    qtbot.addWidget(path_screen)
-    path_screen.resize(1100, 800)
-    path_screen.show()
+    path_screen = show_screen(qtbot, disputes.Screen(context), 1100, 800)
     assert path_screen.open_record(*opened[0])
     assert path_screen.model.index(0, 0).data() == "R-2026-0001"
     # art. 32: six months from 2026-02-02: 2026-08-02, a Sunday, so Monday 2026-08-03, 181 days after 2026-02-03
@@ -152,7 +128,7 @@ def test_prepare_finalize_refuse_then_follow_the_dispute(qtbot, engine, mandate_
     assert view.letter_message.text() == "Lettre écrite : conciliation.pdf"
 
     # the request sent the same day: recorded by typing its date and Enter; the six months are interrupted
-    type_into(qtbot, view.day, "2026-02-03")
+    retype(qtbot, view.day, "2026-02-03")
     qtbot.keyClick(view.day, Qt.Key.Key_Return)
     rows = {steps.index(row, 0).data(): row for row in range(steps.rowCount())}
     assert steps.index(rows["Demande de conciliation (facultative)"], 2).data() == "3 février 2026"

@@ -16,7 +16,7 @@ from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import MandateRepository, ServiceRepository
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens import court_day, mandates
-from tests.gui.test_mandates_screen import dialogs, engine, type_in  # noqa: F401 (fixtures)
+from tests.gui.keyboard import type_in
 
 NOW = datetime(2024, 6, 3, 17, 0)
 #: what a keyboard can type: any character but control characters and lone surrogates
@@ -111,12 +111,12 @@ def test_whatever_is_typed_in_the_mandate_form(qtbot, mandate_screen, context, d
     form.fields["end_reason"].setCurrentIndex(reason)
     qtbot.keyClick(form.fields["number"], Qt.Key.Key_Return)
     after = stored_mandates(context)
-    assert dialogs["errors"] == [] and dialogs["warnings"] == []
+    assert dialogs.warnings == []
     if screen.pages.currentWidget() is form:
         event("refused, with a message beside a field")
         assert after == before
         assert any(form.messages.message(name) for name in form.fields), "nothing said why it was not saved"
-        dialogs["answer"] = True
+        dialogs.answer = True
         form.cancel()
     else:
         event("saved")
@@ -137,7 +137,7 @@ def day_screen(qtbot, context, dialogs):
 @given(texts=DAY_FIELDS, disposition=st.integers(0, 8))
 def test_whatever_is_typed_in_a_row_of_the_day(qtbot, day_screen, context, dialogs, texts, disposition):
     screen = day_screen
-    dialogs["answer"] = True
+    dialogs.answer = True
     screen.clear()
     before = stored_services(context)
     row = screen.grid.rows[0]
@@ -148,7 +148,7 @@ def test_whatever_is_typed_in_a_row_of_the_day(qtbot, day_screen, context, dialo
     row.fields["disposition"].setCurrentIndex(disposition)
     qtbot.keyClick(row.fields["co_accused_group"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     after = stored_services(context)
-    assert dialogs["errors"] == [] and dialogs["warnings"] == []
+    assert dialogs.warnings == []
     if len(after) == len(before):
         event("refused, with a message beside a field")
         messages = [row.message.text() for row in screen.grid.rows] + [

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.service import Disposition, Service
@@ -16,23 +15,13 @@ from lawyer_billing.services.work_log import save_service
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import MandateRepository, ServiceRepository
 from lawyer_billing.storage.rows import MandateRow, StatementLineRow, StatementRow
-from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens import mandates
-from lawyer_billing.ui.widgets import edit_form
-from tests.helpers import migrated_engine
+from tests.gui.keyboard import type_in
+from tests.gui.showing import cells, plain, show_screen
 
 NOW = datetime(2024, 11, 22, 9, 30)
 HEARING = date(2024, 6, 3)
-
-
-@pytest.fixture
-def engine(tmp_path):
-    from sqlalchemy.engine import make_url
-
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'lawyer_billing.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
@@ -40,30 +29,8 @@ def context(engine):
     return AppContext(engine=engine, database="test", clock=lambda: NOW, user="atremblay")
 
 
-@pytest.fixture
-def dialogs(monkeypatch):
-    """What the screen would have shown in a dialog, and the answers to its questions."""
-    shown = {"warnings": [], "errors": [], "questions": [], "answer": True}
-    monkeypatch.setattr(operations, "warn", lambda parent, title, text: shown["warnings"].append(text))
-    monkeypatch.setattr(operations, "report_error", lambda parent, text, details: shown["errors"].append(details))
-
-    def ask(parent, title, text):
-        shown["questions"].append(text)
-        return shown["answer"]
-
-    monkeypatch.setattr(edit_form, "ask", ask)
-    return shown
-
-
 def open_screen(qtbot, context):
-    screen = mandates.Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1200, 800)
-    with qtbot.waitActive(screen):
-        screen.show()
-        screen.activateWindow()
-    screen.refresh()
-    return screen
+    return show_screen(qtbot, mandates.Screen(context), 1200, 800)
 
 
 @pytest.fixture
@@ -82,26 +49,6 @@ def stored_service(context, mandate, code="T127", **changes) -> Service:
     service = Service(mandate_id=mandate.id, code=code, rendered_on=HEARING, court="Montréal", **changes)
     with context.unit_of_work() as uow:
         return save_service(uow, service, user="atremblay", now=NOW)
-
-
-def type_in(qtbot, widget, text):
-    """Type ``text`` in ``widget`` key by key (QTest's keyClicks knows ASCII only: an accented
-    letter is sent as the key event a French keyboard sends, with its text)."""
-    widget.setFocus()
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier)
-
-
-def plain(text: str) -> str:
-    """Shown text with its no-break spaces (« 165,00 $ ») as ordinary ones."""
-    return text.replace("\u00a0", " ")
-
-
-def cells(model, row: int, columns) -> list[str]:
-    return [plain(model.index(row, column).data()) for column in columns]
 
 
 def shown_rows(screen, column=0):
@@ -163,13 +110,13 @@ def test_typed_work_is_not_lost_without_asking(qtbot, screen, dialogs):
     form = screen.mandate_form
     type_in(qtbot, form.fields["client_name"], "Marc")
     assert screen.has_unsaved_changes()
-    dialogs["answer"] = False
+    dialogs.answer = False
     qtbot.keyClick(form.fields["client_name"], Qt.Key.Key_Escape)
     assert screen.pages.currentWidget() is form and form.fields["client_name"].text() == "Marc"
-    dialogs["answer"] = True
+    dialogs.answer = True
     qtbot.keyClick(form.fields["client_name"], Qt.Key.Key_Escape)
     assert screen.pages.currentWidget() is screen.splitter and not screen.has_unsaved_changes()
-    assert len(dialogs["questions"]) == 2
+    assert len(dialogs.questions) == 2
 
 
 def test_search_as_you_type_and_filters(qtbot, context, dialogs):
@@ -306,7 +253,7 @@ def test_a_service_on_a_finalized_statement_cannot_be_removed(qtbot, context, di
     assert screen.detail.select("service", billed.id)
     screen.detail.tables["service"].setFocus()
     qtbot.keyClick(screen.detail.tables["service"], Qt.Key.Key_Delete)
-    assert dialogs["warnings"] == [
+    assert dialogs.take_warnings() == [
         "Le service T127 du 2024-06-03 est sur le relevé R-2024-007, déjà finalisé : il ne peut plus être "
         "supprimé. Une correction se fait par un relevé supplémentaire."]
     assert screen.detail.models["service"].rowCount() == 1
@@ -402,6 +349,6 @@ def test_enter_on_a_button_presses_it_rather_than_saving(qtbot, screen, context,
     type_in(qtbot, form.fields["client_name"], "Marc")
     form.cancel_button.setFocus()
     qtbot.keyClick(form.cancel_button, Qt.Key.Key_Return)
-    assert screen.pages.currentWidget() is screen.splitter and dialogs["questions"]
+    assert screen.pages.currentWidget() is screen.splitter and dialogs.questions
     with context.unit_of_work() as uow:
         assert MandateRepository(uow.session).all() == []

@@ -6,10 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton
-from sqlalchemy.engine import make_url
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton
 
 from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.letters import LetterKind, shipped_template
@@ -22,40 +21,26 @@ from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.main_window import MainWindow
 from lawyer_billing.ui.screens import settings
 from lawyer_billing.ui.widgets import settings_backups, settings_section
-from tests.helpers import migrated_engine
+from tests.gui.keyboard import type_in
+from tests.gui.showing import show_screen
 
 NOW = datetime(2026, 11, 22, 9, 30)
 
 
 @pytest.fixture
-def context(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'lawyer_billing.sqlite3'}"), tmp_path / "backups")
-    yield AppContext(engine=engine, database=str(tmp_path / "lawyer_billing.sqlite3"), clock=lambda: NOW,
-                     user="atremblay")
-    engine.dispose()
+def context(engine):
+    return AppContext(engine=engine, database=engine.url.database, clock=lambda: NOW, user="atremblay")
 
 
 @pytest.fixture
 def screen(qtbot, context):
-    shown = settings.Screen(context)
-    qtbot.addWidget(shown)
-    shown.resize(1000, 720)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+    return show_screen(qtbot, settings.Screen(context), 1000, 720)
 
 
 @pytest.fixture
 def french():
     yield
     install_language("fr")
-
-
-def type_text(widget, text):
-    """Type ``text`` key by key; QTest's keyClicks only knows ASCII, and a district has accents."""
-    for character in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character))
 
 
 def stored(context, read):
@@ -76,7 +61,7 @@ def test_the_profile_is_saved_with_enter_and_kept_typed_until_then(qtbot, screen
     section = screen.show_section("profile")
     qtbot.keyClicks(field(section, "name"), "Me Anne Tremblay")
     qtbot.keyClicks(field(section, "address", QPlainTextEdit), "10, rue Saint-Jacques")
-    type_text(field(section, "office_district"), "Montréal")
+    type_in(qtbot, field(section, "office_district"), "Montréal")
     qtbot.keyClicks(field(section, "gst_number"), "123456789rt0001")
     assert screen.has_unsaved_changes()
     qtbot.keyClick(field(section, "gst_number"), Qt.Key.Key_Return)
@@ -126,7 +111,7 @@ def test_a_km_rate_is_added_with_its_source_and_removed(qtbot, screen, context, 
 
 def test_a_rate_that_cannot_be_read_is_said_beside_the_field(qtbot, screen):
     section = screen.show_section("km_rates")
-    type_text(field(section, "effective_on"), "31 février")
+    type_in(qtbot, field(section, "effective_on"), "31 février")
     qtbot.keyClicks(field(section, "rate"), "quarante-sept")
     qtbot.keyClick(field(section, "rate"), Qt.Key.Key_Return)
     assert "n'existe pas" in message(section, "effective_on")
@@ -293,7 +278,7 @@ def test_a_letter_is_reworded_checked_kept_and_restored(qtbot, screen, context, 
 
 def test_another_letter_is_not_opened_over_unsaved_wording(qtbot, screen, monkeypatch):
     section = screen.show_section("letters")
-    type_text(section.text, "Objet modifié ")
+    type_in(qtbot, section.text, "Objet modifié ")
     monkeypatch.setattr(settings_section, "ask", lambda *args: False)
     section.letter.setCurrentIndex(2)
     assert section.letter.currentIndex() == 0 and section.text.toPlainText().startswith("Objet modifié")

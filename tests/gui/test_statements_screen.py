@@ -10,67 +10,18 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
-from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
-from lawyer_billing.domain.profile import LawyerProfile
-from lawyer_billing.domain.service import Disposition, Service
-from lawyer_billing.domain.statement import StatementType
-from lawyer_billing.services import statements
-from lawyer_billing.services.mandates import add_office, save_mandate
-from lawyer_billing.services.work_log import save_service
-from lawyer_billing.storage.settings_store import ProfileRepository
-from lawyer_billing.storage.unit_of_work import UnitOfWork
-from lawyer_billing.ui import operations
+from lawyer_billing.domain.service import Disposition
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.models.statements import FINDING_BACKGROUND
 from lawyer_billing.ui.screens.statements import Screen
 from lawyer_billing.ui.widgets import statement_dialogs
-from tests.helpers import migrated_engine
+from tests.gui.keyboard import retype
+from tests.gui.showing import show_screen
+from tests.helpers import Cabinet
 
 NOW = datetime(2026, 11, 22, 9, 30)
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
-
-
-class Cabinet:
-    """A lawyer's records built through the services: an office, mandates, services, statements."""
-
-    def __init__(self, engine) -> None:
-        self.engine = engine
-        with UnitOfWork(engine) as uow:
-            self.office = add_office(uow, LegalAidOffice("Centre communautaire juridique de Montréal"))
-        with UnitOfWork(engine) as uow:
-            ProfileRepository(uow.session).put(LawyerProfile("Me Anne Tremblay", "10, rue Saint-Jacques", "123456-7",
-                                                             "P12345", "Montréal"))
-            uow.commit()
-
-    def mandate(self, number, client, ended=date(2026, 10, 15)) -> int:
-        end = {"ended_on": ended, "end_reason": EndReason.JUDGMENT, "judgment_on": ended} if ended else {}
-        with UnitOfWork(self.engine) as uow:
-            return save_mandate(uow, Mandate(number, client, date(2026, 4, 7), MatterType.CRIMINAL_PENAL,
-                                             office_id=self.office.id, court="Cour du Québec", **end),
-                                user="atremblay", now=NOW).id
-
-    def service(self, mandate_id, code, day, **values) -> int:
-        with UnitOfWork(self.engine) as uow:
-            return save_service(uow, Service(mandate_id, code, day, **values), user="atremblay", now=NOW).id
-
-    def finalized(self, mandate_ids, today=NOW.date()) -> int:
-        with UnitOfWork(self.engine) as uow:
-            preview = statements.prepare_statement(uow, today, mandate_ids, StatementType.FINAL)
-            return statements.finalize_statement(uow, today, preview, user="atremblay", now=NOW)
-
-    def sent(self, statement_id, day) -> None:
-        with UnitOfWork(self.engine) as uow:
-            version = statements.open_statement(uow, day, statement_id).version
-            statements.mark_sent(uow, day, statement_id, version, day, user="atremblay", now=NOW)
 
 
 @pytest.fixture
@@ -86,26 +37,9 @@ def cabinet(engine):
     return cabinet
 
 
-@pytest.fixture
-def no_dialogs(monkeypatch):
-    """Every dialog answered by the test; an unexpected one fails it."""
-    monkeypatch.setattr(operations, "warn", lambda *args: pytest.fail(f"unexpected warning: {args}"))
-    monkeypatch.setattr(operations, "report_error", lambda *args: pytest.fail(f"unexpected error: {args}"))
-    answers = {"confirm": True}
-    monkeypatch.setattr(statement_dialogs, "confirm", lambda parent, title, body: answers["confirm"])
-    return answers
-
-
 def screen_on(qtbot, engine, language="fr", clock=lambda: NOW) -> Screen:
     context = AppContext(engine=engine, database="cabinet.sqlite3", clock=clock, user="atremblay", language=language)
-    screen = Screen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    with qtbot.waitActive(screen):
-        screen.show()
-        screen.activateWindow()
-    screen.refresh()
-    return screen
+    return show_screen(qtbot, Screen(context), 1100, 800)
 
 
 def column(model, number):
@@ -120,7 +54,7 @@ def previewed(qtbot, screen, *mandate_ids):
     return preparation
 
 
-def test_a_new_user_is_told_what_to_do_first(qtbot, engine, no_dialogs):
+def test_a_new_user_is_told_what_to_do_first(qtbot, engine, dialogs):
     screen = screen_on(qtbot, engine)
     assert screen.empty.isVisible() and not screen.table.isVisible()
     assert "Mandats</b> (Ctrl+2)" in screen.empty.text() and not screen.export_button.isEnabled()
@@ -131,7 +65,7 @@ def test_a_new_user_is_told_what_to_do_first(qtbot, engine, no_dialogs):
     assert screen.preparation.problems.text() == "Cochez au moins un mandat (Espace), puis demandez l'aperçu."
 
 
-def test_the_preview_shows_every_line_its_rules_and_what_to_check(qtbot, engine, cabinet, no_dialogs):
+def test_the_preview_shows_every_line_its_rules_and_what_to_check(qtbot, engine, cabinet, dialogs):
     screen = screen_on(qtbot, engine)
     preparation = previewed(qtbot, screen, cabinet.first, cabinet.second)
     lines = preparation.lines
@@ -155,17 +89,17 @@ def test_the_preview_shows_every_line_its_rules_and_what_to_check(qtbot, engine,
     assert not preparation.result.isVisible() and not preparation.finalize_button.isEnabled()
 
 
-def test_finalizing_asks_first_and_nothing_is_written_when_the_lawyer_declines(qtbot, engine, cabinet, no_dialogs):
+def test_finalizing_asks_first_and_nothing_is_written_when_the_lawyer_declines(qtbot, engine, cabinet, dialogs):
     screen = screen_on(qtbot, engine)
     preparation = previewed(qtbot, screen, cabinet.first, cabinet.second)
-    no_dialogs["confirm"] = False
+    dialogs.answer = False
     qtbot.mouseClick(preparation.finalize_button, Qt.MouseButton.LeftButton)
     assert preparation.isVisible() and screen.model.rowCount() == 0 and screen.has_unsaved_changes()
     qtbot.keyClick(preparation, Qt.Key.Key_Escape)  # Esc leaves the preparation
     assert not screen.has_unsaved_changes() and screen.placeholder.isVisible()
 
 
-def test_a_draft_is_kept_prepared_again_then_finalized(qtbot, engine, cabinet, no_dialogs):
+def test_a_draft_is_kept_prepared_again_then_finalized(qtbot, engine, cabinet, dialogs):
     screen = screen_on(qtbot, engine)
     preparation = previewed(qtbot, screen, cabinet.first)
     qtbot.mouseClick(preparation.draft_button, Qt.MouseButton.LeftButton)
@@ -181,7 +115,7 @@ def test_a_draft_is_kept_prepared_again_then_finalized(qtbot, engine, cabinet, n
     assert detail.supplement_button.isVisible() and detail.pdf_button.isEnabled()
 
 
-def test_follow_up_values_are_checked_beside_their_fields(qtbot, engine, cabinet, no_dialogs):
+def test_follow_up_values_are_checked_beside_their_fields(qtbot, engine, cabinet, dialogs):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second], date(2026, 10, 20))
     cabinet.sent(statement_id, date(2026, 10, 21))
     screen = screen_on(qtbot, engine)
@@ -189,29 +123,24 @@ def test_follow_up_values_are_checked_beside_their_fields(qtbot, engine, cabinet
     follow = screen.detail.follow_up
     screen.detail.tabs.setCurrentIndex(1)
     received = follow.receive.fields["received_on"]
-    received.clear()
-    qtbot.keyClicks(received, "2026-02-30")
+    retype(qtbot, received, "2026-02-30")
     assert screen.has_unsaved_changes()
     qtbot.keyClick(received, Qt.Key.Key_Return)
     assert "2026-02-30" in follow.receive.messages.message("received_on")
-    received.clear()
-    qtbot.keyClicks(received, "2026-10-20")
+    retype(qtbot, received, "2026-10-20")
     qtbot.keyClick(received, Qt.Key.Key_Return)
     assert follow.receive.messages.message("received_on") == \
         "La réception ne peut pas précéder l'envoi du relevé (2026-10-21)."
-    received.clear()
-    qtbot.keyClicks(received, "23 octobre 2026")
+    retype(qtbot, received, "23 octobre 2026")
     qtbot.mouseClick(follow.receive.button, Qt.MouseButton.LeftButton)
     assert screen.detail.title.text().endswith("reçu")
     amount = follow.payment.fields["amount"]
     assert amount.text() == "495,00"  # the balance, ready to record a payment in full
-    amount.clear()
-    qtbot.keyClicks(amount, "600")
+    retype(qtbot, amount, "600")
     qtbot.keyClick(amount, Qt.Key.Key_Return)
     assert follow.payment.messages.message("amount") == \
         "Les paiements (600,00\xa0$) dépasseraient le total du relevé (495,00\xa0$)."
-    amount.clear()
-    qtbot.keyClicks(amount, "200")
+    retype(qtbot, amount, "200")
     qtbot.keyClick(amount, Qt.Key.Key_Return)
     assert screen.detail.title.text().endswith("payé partiellement")
     assert "Solde impayé : 295,00\xa0$" in follow.history.text()
@@ -220,7 +149,7 @@ def test_follow_up_values_are_checked_beside_their_fields(qtbot, engine, cabinet
     assert column(deadlines, 0) == ["Paiement par l'organisme (30 jours)"] and column(deadlines, 3) == ["dans 1 j"]
 
 
-def test_the_relevé_and_its_workbook_are_exported_from_the_stored_lines(qtbot, engine, cabinet, no_dialogs,
+def test_the_relevé_and_its_workbook_are_exported_from_the_stored_lines(qtbot, engine, cabinet, dialogs,
                                                                          monkeypatch, tmp_path):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second])
     screen = screen_on(qtbot, engine)
@@ -241,7 +170,7 @@ def test_the_relevé_and_its_workbook_are_exported_from_the_stored_lines(qtbot, 
     assert screen.detail.export_message.text() == "Écrit : releve.xlsx"
 
 
-def test_a_tampered_statement_says_so_in_red(qtbot, engine, cabinet, no_dialogs):
+def test_a_tampered_statement_says_so_in_red(qtbot, engine, cabinet, dialogs):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second])
     with engine.begin() as connection:
         connection.execute(text("UPDATE statement SET total = total + 10000"))
@@ -250,7 +179,7 @@ def test_a_tampered_statement_says_so_in_red(qtbot, engine, cabinet, no_dialogs)
     assert screen.detail.seal.isVisible() and "ne correspond plus à son sceau" in screen.detail.seal.text()
 
 
-def test_a_supplementary_statement_bills_what_was_forgotten(qtbot, engine, cabinet, no_dialogs):
+def test_a_supplementary_statement_bills_what_was_forgotten(qtbot, engine, cabinet, dialogs):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second])
     cabinet.service(cabinet.second, "T117", date(2026, 10, 20))
     screen = screen_on(qtbot, engine)
@@ -265,7 +194,7 @@ def test_a_supplementary_statement_bills_what_was_forgotten(qtbot, engine, cabin
     assert "complète le relevé R-2026-0001" in screen.detail.subtitle.text()
 
 
-def test_english_chosen_while_the_screen_is_open(qtbot, engine, cabinet, no_dialogs):
+def test_english_chosen_while_the_screen_is_open(qtbot, engine, cabinet, dialogs):
     statement_id = cabinet.finalized([cabinet.first, cabinet.second])
     screen = screen_on(qtbot, engine)
     screen.open_record("statement", statement_id)
@@ -282,7 +211,7 @@ def test_english_chosen_while_the_screen_is_open(qtbot, engine, cabinet, no_dial
     qtbot.waitUntil(lambda: screen.heading.text() == "Relevés")
 
 
-def test_another_screen_saving_reloads_the_list_when_shown_again(qtbot, engine, cabinet, no_dialogs):
+def test_another_screen_saving_reloads_the_list_when_shown_again(qtbot, engine, cabinet, dialogs):
     screen = screen_on(qtbot, engine)
     assert screen.model.rowCount() == 0
     cabinet.finalized([cabinet.first, cabinet.second])

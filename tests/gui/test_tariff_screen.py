@@ -9,33 +9,25 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.services.tariff_overlay import current_tariff
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.models.tariff import AMOUNT, CODE, LABEL, SOURCE
 from lawyer_billing.ui.screens import tariff
-from tests.helpers import migrated_engine
+from tests.gui.showing import show_screen
 
 NOW = datetime(2026, 11, 22, 9, 30)
 
 
 @pytest.fixture
-def context(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'lawyer_billing.sqlite3'}"), tmp_path / "backups")
-    yield AppContext(engine=engine, database="test", clock=lambda: NOW, user="atremblay")
-    engine.dispose()
+def context(engine):
+    return AppContext(engine=engine, database="test", clock=lambda: NOW, user="atremblay")
 
 
 @pytest.fixture
 def screen(qtbot, context):
-    shown = tariff.Screen(context)
-    qtbot.addWidget(shown)
-    shown.resize(1100, 760)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+    return show_screen(qtbot, tariff.Screen(context), 1100, 760)
 
 
 def shown_codes(screen) -> list[str]:

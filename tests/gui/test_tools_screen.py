@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.mandate import Mandate, MatterType
 from lawyer_billing.domain.profile import LawyerProfile
@@ -17,14 +16,13 @@ from lawyer_billing.services.profile import AddedHoliday, add_holiday, save_prof
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens import tools
 from lawyer_billing.ui.widgets import tool_dpcp_email
-from tests.helpers import migrated_engine
+from tests.gui.showing import show_screen
 
 NOW = datetime(2026, 11, 22, 9, 30)  # a Sunday
 
 
 @pytest.fixture
-def context(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'lawyer_billing.sqlite3'}"), tmp_path / "backups")
+def context(engine):
     context = AppContext(engine=engine, database="test", clock=lambda: NOW, user="atremblay")
     with context.unit_of_work() as uow:
         save_profile(uow, LawyerProfile(name="Me Anne Tremblay", office_district="Montréal"), user="atremblay",
@@ -36,18 +34,12 @@ def context(tmp_path):
                                       matter_type=MatterType.CRIMINAL_PENAL, court="Cour du Québec",
                                       district=district, client_file_number=f"500-01-{number[-7:-3]}99-261"),
                          user="atremblay", now=NOW)
-    yield context
-    engine.dispose()
+    return context
 
 
 @pytest.fixture
 def screen(qtbot, context):
-    shown = tools.Screen(context)
-    qtbot.addWidget(shown)
-    shown.resize(1100, 760)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
+    return show_screen(qtbot, tools.Screen(context), 1100, 760)
 
 
 def choose_mandate(qtbot, screen, typed):

@@ -19,7 +19,9 @@ from lawyer_billing.services.mandates import save_mandate
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import MandateRepository
 from lawyer_billing.ui.context import AppContext
-from tests.gui.test_mandates_screen import dialogs, open_screen, type_in  # noqa: F401 (fixture)
+from lawyer_billing.ui.screens import mandates
+from tests.gui.keyboard import type_in
+from tests.gui.showing import show_screen
 from tests.helpers import migrated_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +54,7 @@ def mandate(engine):
 
 def edit_then_conflict(qtbot, engine, mandate, save_elsewhere):
     """Workstation A opens the mandate and types; someone saves it first; A presses Enter."""
-    screen = open_screen(qtbot, workstation(engine, "atremblay"))
+    screen = show_screen(qtbot, mandates.Screen(workstation(engine, "atremblay")), 1200, 800)
     screen.edit_mandate()
     form = screen.mandate_form
     type_in(qtbot, form.fields["client_file_number"], "D-1")
@@ -86,7 +88,7 @@ def test_keep_my_version_saves_it_over_the_new_one(qtbot, engine, mandate, dialo
     saved = stored(engine, mandate.id)
     assert (saved.court, saved.client_file_number, saved.notes, saved.version) == (
         "Cour du Québec", "D-1", "Remise au 12 juillet", 3)
-    assert screen.pages.currentWidget() is screen.splitter and dialogs["warnings"] == []
+    assert screen.pages.currentWidget() is screen.splitter and dialogs.warnings == []
     with workstation(engine, "lecture").unit_of_work() as uow:
         trail = [(e.user, e.action) for e in AuditTrail(uow.session).of("mandate", mandate.id)]
     assert trail == [("atremblay", "create"), ("bgagnon", "update"), ("atremblay", "update")]
@@ -98,7 +100,7 @@ def test_take_the_stored_version(qtbot, engine, mandate, dialogs):
     assert form.fields["court"].text() == "Cour supérieure" and form.fields["client_file_number"].text() == "D-9"
     assert not form.has_unsaved_changes()
     qtbot.keyClick(form.fields["court"], Qt.Key.Key_Escape)  # nothing typed since: leaves without asking
-    assert screen.pages.currentWidget() is screen.splitter and dialogs["questions"] == []
+    assert screen.pages.currentWidget() is screen.splitter and dialogs.questions == []
     assert screen.detail.field_values["court"].text() == "Cour supérieure"
 
 

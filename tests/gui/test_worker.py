@@ -7,25 +7,15 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.services.statements import export_year
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.screens.statements import Screen
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
-from tests.gui.test_statements_screen import Cabinet
-from tests.helpers import migrated_engine
-
-
-@pytest.fixture
-def engine(tmp_path):
-    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
-    yield engine
-    engine.dispose()
+from tests.helpers import Cabinet
 
 
 @pytest.fixture
@@ -107,8 +97,7 @@ def test_a_refused_job_is_reported_as_its_sentence(qtbot):
     assert failure.args == ["Aucun relevé n'a été finalisé en 2031.", ""]
 
 
-def test_the_year_is_exported_from_the_relevés_screen(qtbot, year_2026, tmp_path, monkeypatch):
-    monkeypatch.setattr(operations, "warn", lambda *args: pytest.fail(f"unexpected warning: {args}"))
+def test_the_year_is_exported_from_the_relevés_screen(qtbot, year_2026, dialogs, tmp_path, monkeypatch):
     monkeypatch.setattr(statement_dialogs, "choose_folder", lambda parent, title, start: str(tmp_path))
     context = AppContext(engine=year_2026, database="cabinet.sqlite3", clock=lambda: datetime(2026, 11, 22, 9, 30))
     screen = Screen(context)

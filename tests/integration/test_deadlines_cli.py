@@ -13,8 +13,7 @@ from sqlalchemy.engine import make_url
 from lawyer_billing.domain.mandate import EndReason
 from lawyer_billing.storage.deadline_log_store import DeadlineLog
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from tests.helpers import migrated_engine
-from tests.integration.test_deadlines_service import StoredWork, payment_work
+from tests.helpers import StoredWork, migrated_engine, payment_work
 
 
 def run(db: str, *args):

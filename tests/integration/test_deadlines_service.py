@@ -9,96 +9,14 @@ from decimal import Decimal
 import pytest
 
 from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState
-from lawyer_billing.domain.mandate import EndReason, Mandate, MatterType
-from lawyer_billing.domain.service import Service
+from lawyer_billing.domain.mandate import EndReason
 from lawyer_billing.services.deadlines import RecordRef, Urgency, list_deadlines, write_calendar
-from lawyer_billing.services.mandates import save_mandate
 from lawyer_billing.services.settings import Preferences, save_preferences
 from lawyer_billing.storage.deadline_log_store import DeadlineLog
-from lawyer_billing.storage.repositories import ServiceRepository
-from lawyer_billing.storage.rows import (
-    DisputeRow,
-    MandateRow,
-    PaymentRow,
-    RefusalRow,
-    StatementLineRow,
-    StatementRow,
-    UserHolidayRow,
-)
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from tests.helpers import NOW, migrated_engine
+from tests.helpers import NOW, payment_work
 
 TODAY = NOW.date()  # Sunday 22 November 2026
-
-
-class StoredWork:
-    """Builds a lawyer's stored work the way the screens save it (mandates through their use
-    case, the rest as rows), for the deadline and dashboard tests."""
-
-    def __init__(self, engine) -> None:
-        self.engine = engine
-
-    def mandate(self, number: str, client: str, issued=date(2024, 3, 1), ended=None, reason=None, judgment=None) -> int:
-        mandate = Mandate(number=number, client_name=client, issued_on=issued, matter_type=MatterType.CRIMINAL_PENAL,
-                          court="Cour du Québec", ended_on=ended, end_reason=reason, judgment_on=judgment)
-        with UnitOfWork(self.engine) as uow:
-            return save_mandate(uow, mandate, user="atremblay", now=NOW).id
-
-    def service(self, mandate_id: int, code: str, day: date, **changes) -> int:
-        with UnitOfWork(self.engine) as uow:
-            service = Service(mandate_id=mandate_id, code=code, rendered_on=day, **changes)
-            saved = ServiceRepository(uow.session).add(service)
-            uow.commit()
-            return saved.id
-
-    def statement(self, number: str, mandate_ids, service_ids=(), *, finalized: date | None, sent=None, received=None,
-                  total: str | None = None) -> int:
-        """A statement of ``mandate_ids`` billing ``service_ids``, one line each (the engine
-        prices the services; the lines' own amounts are not read here)."""
-        with UnitOfWork(self.engine) as uow:
-            row = StatementRow(number=number, type="final", created_on=finalized or date(2026, 1, 5),
-                               finalized_on=finalized, sent_on=sent, received_on=received,
-                               total=None if total is None else Decimal(total))
-            row.mandates = [uow.session.get(MandateRow, m) for m in mandate_ids]
-            row.lines = [
-                StatementLineRow(position=position, service_id=service_id, rendered_on=date(2026, 1, 5), code="T",
-                                 label="ligne", amount=Decimal("0.00"))
-                for position, service_id in enumerate(service_ids, 1)
-            ]
-            uow.session.add(row)
-            uow.commit()
-            return row.id
-
-    def payment(self, statement_id: int, day: date, amount: str) -> None:
-        self._add(PaymentRow(statement_id=statement_id, paid_on=day, amount=Decimal(amount)))
-
-    def refusal(self, statement_id: int, received: date, amount: str) -> int:
-        return self._add(RefusalRow(statement_id=statement_id, received_on=received, reasons="Service non couvert",
-                                    amount_refused=Decimal(amount)))
-
-    def dispute(self, refusal_id: int, **dates) -> int:
-        return self._add(DisputeRow(refusal_id=refusal_id, **dates))
-
-    def holiday(self, day: date) -> None:
-        self._add(UserHolidayRow(day=day, label="Fermeture du palais"))
-
-    def _add(self, row) -> int | None:
-        with UnitOfWork(self.engine) as uow:
-            uow.session.add(row)
-            uow.commit()
-            return getattr(row, "id", None)
-
-
-@pytest.fixture
-def engine(database_url, tmp_path):
-    engine = migrated_engine(database_url, tmp_path / "backups")
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def work(engine):
-    return StoredWork(engine)
 
 
 def deadlines(engine, today=TODAY, now=None, within_days=None):
@@ -135,15 +53,6 @@ def test_a_holiday_added_in_the_settings_moves_the_last_day(engine, work):
     work.holiday(date(2026, 11, 20))
     item = one(deadlines(engine), DeadlineKind.FILING, "500-01-000002-231")
     assert (item.deadline.due, item.status.days_left, item.urgency) == (date(2026, 11, 23), 1, Urgency.THIS_WEEK)
-
-
-def payment_work(work) -> int:
-    """A statement received Friday 30 October 2026: art. 15 gives the office 30 days, to
-    Sunday 29 November, moved to Monday 30 November (CPP art. 17 and 18 (1))."""
-    mandate = work.mandate("500-01-000003-251", "Nadia Roy", issued=date(2025, 2, 3), ended=date(2026, 9, 30),
-                           reason=EndReason.SETTLEMENT)
-    return work.statement("R-2026-014", [mandate], finalized=date(2026, 10, 27), sent=date(2026, 10, 28),
-                          received=date(2026, 10, 30), total="1234.56")
 
 
 @pytest.mark.parametrize(("today", "days_left", "urgency"), [
