@@ -8,7 +8,7 @@ the last screen on this workstation.
 
 from importlib import import_module
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from lawyer_billing import __version__
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.screens import SCREENS
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 TITLE = "lawyer_billing — Facturation des mandats d'aide juridique"
 #: which screen opens a record of each kind
@@ -43,7 +44,7 @@ def load_screen_modules(names=SCREENS) -> dict:
     return modules
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, context: AppContext, settings: QSettings | None = None, screens=SCREENS) -> None:
         super().__init__()
         self.context = context
@@ -126,11 +127,6 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(tr("&Aide"))
         self.about_action.setText(tr("À &propos de lawyer_billing"))
         self.database_label.setText(tr("Base de données : {}").format(self.context.database))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def about_text(self) -> str:
         return (

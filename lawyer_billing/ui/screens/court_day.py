@@ -42,6 +42,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.attendance_rows import AttendanceGrid
 from lawyer_billing.ui.widgets.edit_form import discard_typed
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 TITLE = "Journée d'audience"
 #: how long typing pauses before the day is priced again (milliseconds)
@@ -54,7 +55,7 @@ def first_per_field(problems: list[FieldProblem]) -> list[FieldProblem]:
     return [p for p in problems if not (p.field in seen or seen.add(p.field))]
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -368,8 +369,3 @@ class Screen(QWidget):
         self.lines.retranslate(self.context.language)
         self._day_changed()
         self.show_preview()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,7 +10,7 @@ what to do first instead of empty lists.
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -50,6 +50,7 @@ from lawyer_billing.ui.widgets.charts import (
     FeesChart,
     segment_names,
 )
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 TITLE = "Tableau de bord"
 #: the groups shown open; « Plus tard » stays folded so the urgent ones come first
@@ -64,7 +65,7 @@ def choose_calendar_file(parent: QWidget, suggested: str) -> str | None:
     return path or None
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -327,8 +328,3 @@ class Screen(QWidget):
         for model in (self.deadline_model, self.unbilled_model, self.awaiting_model, self.findings_model):
             model.retranslate(language)
         self._show()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ overdue); below it, the path of the refusal chosen, step by step, with the days 
 last days computed for today, and the letters. Everything comes from ``services.disputes``.
 """
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,11 +26,12 @@ from lawyer_billing.ui.models.disputes import RefusalListModel
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.dispute_path import DisputePathView
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 TITLE = "Différends"
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -179,8 +180,3 @@ class Screen(QWidget):
         self.placeholder.setText(tr("Choisissez un refus dans la liste pour suivre son différend."))
         follow_language(self.model, self.context.language)
         self.path_view.retranslate()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,7 @@ Keyboard: Ctrl+F search, Ctrl+N new mandate, Ctrl+E edit the chosen one, Ctrl+Z 
 last line removed; in the detail, Insert adds, Enter edits, Delete removes.
 """
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.edit_form import EditForm, discard_typed
 from lawyer_billing.ui.widgets.mandate_detail import MandateDetail
 from lawyer_billing.ui.widgets.mandate_form import MandateForm, mandate_field_labels, mandate_values
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.version_conflict import VersionConflictDialog
 from lawyer_billing.ui.widgets.work_forms import DisbursementForm, ServiceForm, TravelForm
 
@@ -59,7 +60,7 @@ def described(record) -> str:
     return tr("Débours du {}").format(record.incurred_on.isoformat())
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -409,8 +410,3 @@ class Screen(QWidget):
         self._count()
         if self.detail_stack.currentWidget() is self.empty:
             self.empty.setText(self._empty_text())
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

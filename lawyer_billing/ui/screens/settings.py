@@ -8,11 +8,11 @@ changes not yet saved keeps them when another tab or screen is shown, and the ma
 before closing.
 """
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.settings_backups import BackupsSection
 from lawyer_billing.ui.widgets.settings_cap import CapSection
 from lawyer_billing.ui.widgets.settings_holidays import HolidaysSection
@@ -27,7 +27,7 @@ TITLE = "Paramètres"
 SECTION_WIDTH = 880
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -65,11 +65,6 @@ class Screen(QWidget):
                   tr("Rappels"), tr("Langue"), tr("Sauvegardes"), tr("Modèles de lettres"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def mark_stale(self) -> None:
         self.stale = True

@@ -9,7 +9,7 @@ bar and Cancel. Everything is computed by ``services.statements``; the screen la
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import StatementListModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.statement_detail import StatementDetail
 from lawyer_billing.ui.widgets.statement_preparation import StatementPreparation
 from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
@@ -39,7 +40,7 @@ from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
 TITLE = "Relevés"
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -299,8 +300,3 @@ class Screen(QWidget):
         self.progress.retranslate()
         self.preparation.retranslate()
         self.detail.retranslate()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -63,6 +63,7 @@ from lawyer_billing.ui.models.tariff import (
 )
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.settings_section import button_row, with_message
 
 TITLE = "Tarif"
@@ -87,7 +88,7 @@ class _Loaded:
     problems: tuple[str, ...] = ()
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -253,11 +254,6 @@ class Screen(QWidget):
         self.model.retranslate(self.context.language)
         self._detail_of = None
         self.apply_search()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading and searching ---------------------------------------------------------------------
 

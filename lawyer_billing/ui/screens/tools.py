@@ -7,13 +7,13 @@ choosing a mandate fills what each tool can take from it and from the lawyer's p
 Nothing here is saved: the tools compute, the lawyer copies.
 """
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.services.profile import load_profile
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.tool_dpcp_email import DpcpEmailTool
 from lawyer_billing.ui.widgets.tool_mandate import MandateChooser
 from lawyer_billing.ui.widgets.tool_penal_deadlines import PenalDeadlinesTool
@@ -22,7 +22,7 @@ from lawyer_billing.ui.widgets.tool_sentence import SentenceTool
 TITLE = "Outils"
 
 
-class Screen(QWidget):
+class Screen(Retranslating, QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -57,11 +57,6 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         for index, title in enumerate((tr("Calcul de la peine"), tr("Délais pénaux"), tr("Courriel au DPCP"))):
             self.tabs.setTabText(index, title)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def mark_stale(self) -> None:
         self.stale = True

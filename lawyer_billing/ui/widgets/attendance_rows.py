@@ -27,6 +27,7 @@ from lawyer_billing.ui.models.mandates import MandateChoicesModel
 from lawyer_billing.ui.widgets.choice_labels import chosen, dispositions, fill_combo
 from lawyer_billing.ui.widgets.completers import ItemCompleter, MandateCompleter
 from lawyer_billing.ui.widgets.fields import TimeField
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 #: the fields of a row, in the order Tab goes through them
 FIELDS = ("mandate", "code", "start", "end", "disposition", "co_accused_group")
@@ -181,7 +182,7 @@ class AttendanceRow(QObject):
         return super().eventFilter(watched, event)
 
 
-class AttendanceGrid(QWidget):
+class AttendanceGrid(Retranslating, QWidget):
     """The rows under their column headings; always at least one row."""
 
     changed = Signal()
@@ -217,11 +218,6 @@ class AttendanceGrid(QWidget):
         self.headings[len(FIELDS) + 1].setAlignment(Qt.AlignmentFlag.AlignRight)
         for row in self.rows:
             row.retranslate()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- rows -------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ cannot be read) and saves it in ``save(record)``, which runs through ``operation
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,6 +34,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import FieldMessages
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -66,7 +67,7 @@ def widget_state(widget: QWidget) -> Any:
     return None
 
 
-class EditForm(QWidget):
+class EditForm(Retranslating, QWidget):
     #: the record as saved
     saved = Signal(object)
     #: the user left the form without saving
@@ -147,11 +148,6 @@ class EditForm(QWidget):
         self.title.setText(self.title_text())
         self.save_button.setText(tr("Enregistrer (Entrée)"))
         self.cancel_button.setText(tr("Annuler (Échap)"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- state ----------------------------------------------------------------------------
 

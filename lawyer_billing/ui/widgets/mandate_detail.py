@@ -6,7 +6,7 @@ Keyboard: Insert adds to the current tab, Enter edits the selected line, Delete 
 screen can put it back with Ctrl+Z); a statement opens on its screen with Enter.
 """
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from lawyer_billing.ui.models.mandate_detail import (
 from lawyer_billing.ui.models.records import RecordTableModel
 from lawyer_billing.ui.widgets.choice_labels import mandate_statuses
 from lawyer_billing.ui.widgets.mandate_form import mandate_field_labels, mandate_values
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 #: the tabs whose lines the user edits, by the kind of record they hold
 EDITABLE = ("service", "travel", "disbursement")
@@ -76,7 +77,7 @@ def record_table(model: RecordTableModel, name: str, sort_column: int = 0) -> QT
     return table
 
 
-class MandateDetail(QWidget):
+class MandateDetail(Retranslating, QWidget):
     edit_requested = Signal()
     end_requested = Signal()
     #: "service", "travel" or "disbursement"
@@ -217,11 +218,6 @@ class MandateDetail(QWidget):
         if self.work is not None:
             self.show_work(self.work)
             self.set_status(self._status)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _tab_titles(self) -> None:
         work = self.work

@@ -3,16 +3,16 @@ stays where it is) and kept for the next start."""
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from lawyer_billing.services.settings import load_preferences, save_preferences
 from lawyer_billing.ui.i18n import LANGUAGES, install_language, tr
 from lawyer_billing.ui.operations import attempt
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.settings_section import explanation
 
 
-class LanguageSection(QWidget):
+class LanguageSection(Retranslating, QWidget):
     """No form to save: choosing a language applies and keeps it."""
 
     def __init__(self, context, parent=None) -> None:
@@ -61,8 +61,3 @@ class LanguageSection(QWidget):
         self.context.language = language
         install_language(language)
         self.context.events.language_changed.emit(language)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

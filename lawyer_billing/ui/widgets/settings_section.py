@@ -6,7 +6,7 @@ the language."""
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,7 @@ from lawyer_billing.storage.unit_of_work import UnitOfWork
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import FieldMessages
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 T = TypeVar("T")
 #: a paragraph the lawyer must not miss (what the application does not know)
@@ -90,7 +91,7 @@ def _value(widget: QWidget):
     raise TypeError(f"champ non suivi : {type(widget).__name__}")
 
 
-class SettingsSection(QWidget):
+class SettingsSection(Retranslating, QWidget):
     """A form of settings; subclasses build their fields, ``load`` them and ``save`` them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -189,8 +190,3 @@ class SettingsSection(QWidget):
             self.revert()
         else:
             super().keyPressEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ items in the notice's order, the body, and what the reading hours say about send
 The message is in French, the language of the service; it is copied or opened in the mail
 program, never sent from here."""
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 #: the district whose prosecutors run the service
 MONTREAL = "montreal"
@@ -66,7 +67,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-class DpcpEmailTool(QWidget):
+class DpcpEmailTool(Retranslating, QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -213,11 +214,6 @@ class DpcpEmailTool(QWidget):
         self.copy_body.setText(tr("Copier le message"))
         self.open_mail.setText(tr("Ouvrir dans le logiciel de courriel"))
         self.compose()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def prefill(self, mandate: Mandate | None, profile: LawyerProfile) -> None:
         """The accused, the court files and the signature from the mandate and the profile."""

@@ -2,7 +2,7 @@
 numéro »), it fills the tool's fields with the client, the court file, the court and the
 district, so nothing is copied by hand. Optional: every tool also works without one."""
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from lawyer_billing.domain.mandate import Mandate
@@ -12,9 +12,10 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.mandates import MandateChoicesModel
 from lawyer_billing.ui.widgets.completers import MandateCompleter
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 
-class MandateChooser(QWidget):
+class MandateChooser(Retranslating, QWidget):
     #: the mandate chosen (a ``Mandate``), or ``None`` when the field is emptied
     chosen = Signal(object)
 
@@ -85,8 +86,3 @@ class MandateChooser(QWidget):
         self.label.setText(tr("&Mandat"))
         self.field.setPlaceholderText(tr("Client ou numéro du mandat (facultatif)"))
         self._describe()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,7 +6,7 @@ article and the article's words."""
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.settings_section import with_message
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,7 +51,7 @@ def events(periods: tuple[PenalPeriod, ...]) -> dict[str, list[PenalPeriod]]:
     return grouped
 
 
-class PenalDeadlinesTool(QWidget):
+class PenalDeadlinesTool(Retranslating, QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -108,11 +109,6 @@ class PenalDeadlinesTool(QWidget):
             starts = starts_fr if self.context.language == "fr" else periods[0].starts_en
             names[starts_fr] = starts[:1].upper() + starts[1:]
         return names
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def prefill(self, mandate: Mandate | None) -> None:
         """The client and court the deadlines are for head the list (and its copy)."""

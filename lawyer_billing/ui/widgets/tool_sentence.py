@@ -41,6 +41,7 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.records import search_key
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField
+from lawyer_billing.ui.widgets.retranslating import Retranslating
 from lawyer_billing.ui.widgets.settings_section import boxed, button_row, with_message
 from lawyer_billing.ui.widgets.tool_sentence_result import calculation_html
 
@@ -133,7 +134,7 @@ def length_text(length: SentenceLength, language: str) -> str:
     return " ".join(words)
 
 
-class SentenceTool(QWidget):
+class SentenceTool(Retranslating, QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -318,11 +319,6 @@ class SentenceTool(QWidget):
         self.remove_interruption_button.setText(tr("Retirer l'interruption choisie"))
         self._show_lists()
         self.compute()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
