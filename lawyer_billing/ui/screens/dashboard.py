@@ -51,6 +51,7 @@ from lawyer_billing.ui.widgets.charts import (
     segment_names,
 )
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_parts import heading_label, record_table
 
 TITLE = "Tableau de bord"
 #: the groups shown open; « Plus tard » stays folded so the urgent ones come first
@@ -72,12 +73,8 @@ class Screen(Retranslating, QWidget):
         self.stale = True
         self.shown: Dashboard | None = None
 
-        self.heading = QLabel()
+        self.heading = heading_label()
         self.heading.setObjectName("dashboard_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.as_of = QLabel()
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_calendar")
@@ -165,16 +162,7 @@ class Screen(Retranslating, QWidget):
         self.retranslate()
 
     def _table(self, name: str, model: RecordRefTableModel) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until asked
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
+        table = record_table(name, model)
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(self._open)
         return table

@@ -43,6 +43,7 @@ from lawyer_billing.ui.widgets.edit_form import EditForm, discard_typed
 from lawyer_billing.ui.widgets.mandate_detail import MandateDetail
 from lawyer_billing.ui.widgets.mandate_form import MandateForm, mandate_field_labels, mandate_values
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_parts import empty_state_label
 from lawyer_billing.ui.widgets.version_conflict import VersionConflictDialog
 from lawyer_billing.ui.widgets.work_forms import DisbursementForm, ServiceForm, TravelForm
 
@@ -114,12 +115,7 @@ class Screen(Retranslating, QWidget):
         self.count = QLabel()
         self.count.setObjectName("count")
 
-        self.empty = QLabel()
-        self.empty.setObjectName("empty_state")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setMargin(16)
+        self.empty = empty_state_label("empty_state")
         self.detail = MandateDetail(context)
         self.detail.edit_requested.connect(self.edit_mandate)
         self.detail.end_requested.connect(self.end_mandate)

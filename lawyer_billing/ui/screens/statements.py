@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import StatementListModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, record_table
 from lawyer_billing.ui.widgets.statement_detail import StatementDetail
 from lawyer_billing.ui.widgets.statement_preparation import StatementPreparation
 from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
@@ -47,11 +46,7 @@ class Screen(Retranslating, QWidget):
         self.stale = True
         self.shown_day = None
 
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading_label()
         self.prepare_button = QPushButton()
         self.prepare_button.setObjectName("prepare_statement")
         self.prepare_button.clicked.connect(self.start_preparation)
@@ -76,28 +71,14 @@ class Screen(Retranslating, QWidget):
         header.addWidget(self.prepare_button)
 
         self.model = StatementListModel(context.language, self)
-        self.table = QTableView()
-        self.table.setObjectName("statements")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest first, as the service gives them
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table("statements", self.model)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
-        self.empty = QLabel()
-        self.empty.setObjectName("statements_empty")
-        self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setMargin(16)
+        self.empty = empty_state_label("statements_empty")
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
