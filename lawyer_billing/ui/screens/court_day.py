@@ -42,7 +42,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.attendance_rows import AttendanceGrid
 from lawyer_billing.ui.widgets.edit_form import discard_typed
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 
 TITLE = "Journée d'audience"
 #: how long typing pauses before the day is priced again (milliseconds)
@@ -55,11 +55,9 @@ def first_per_field(problems: list[FieldProblem]) -> list[FieldProblem]:
     return [p for p in problems if not (p.field in seen or seen.add(p.field))]
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = True
+        super().__init__(context)
         self.tariff = None
         self.preview = None
         #: after a refused save, problems are shown as the rows change, until the day is saved
@@ -194,9 +192,6 @@ class Screen(Retranslating, QWidget):
     def refresh(self) -> None:
         if self.stale:
             self.reload()
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def reload(self) -> None:
         """The mandates offered and the tariff, read again; the day priced again."""

@@ -50,7 +50,7 @@ from lawyer_billing.ui.widgets.charts import (
     FeesChart,
     segment_names,
 )
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import heading_label, record_table
 
 TITLE = "Tableau de bord"
@@ -66,11 +66,9 @@ def choose_calendar_file(parent: QWidget, suggested: str) -> str | None:
     return path or None
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = True
+        super().__init__(context)
         self.shown: Dashboard | None = None
 
         self.heading = heading_label()
@@ -168,9 +166,6 @@ class Screen(Retranslating, QWidget):
         return table
 
     # -- loading ---------------------------------------------------------------------------
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         """Shown: reload if something was saved elsewhere, or if the day changed since."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from lawyer_billing.services import disputes
@@ -24,17 +23,15 @@ from lawyer_billing.ui.models.disputes import RefusalListModel
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.dispute_path import DisputePathView
-from lawyer_billing.ui.widgets.retranslating import Retranslating
-from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, record_table
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
+from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, list_or_empty_state, record_table
 
 TITLE = "Différends"
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = True
+        super().__init__(context)
         self.shown_day = None
 
         self.heading = heading_label()
@@ -47,11 +44,7 @@ class Screen(Retranslating, QWidget):
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
         self.empty = empty_state_label("disputes_empty")
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.empty, 1)
+        top = list_or_empty_state(self.table, self.empty)
 
         self.placeholder = QLabel()
         self.placeholder.setObjectName("dispute_placeholder")
@@ -74,9 +67,6 @@ class Screen(Retranslating, QWidget):
         self.retranslate()
 
     # -- loading --------------------------------------------------------------------------
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         if self.stale or self.shown_day != self.context.today():

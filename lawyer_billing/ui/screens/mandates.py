@@ -42,7 +42,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.edit_form import EditForm, discard_typed
 from lawyer_billing.ui.widgets.mandate_detail import MandateDetail
 from lawyer_billing.ui.widgets.mandate_form import MandateForm, mandate_field_labels, mandate_values
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import empty_state_label
 from lawyer_billing.ui.widgets.version_conflict import VersionConflictDialog
 from lawyer_billing.ui.widgets.work_forms import DisbursementForm, ServiceForm, TravelForm
@@ -61,11 +61,9 @@ def described(record) -> str:
     return tr("Débours du {}").format(record.incurred_on.isoformat())
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = True
+        super().__init__(context)
         self.tariff = None
         self.last_removed = None
         self.conflict: VersionConflictDialog | None = None
@@ -170,9 +168,6 @@ class Screen(Retranslating, QWidget):
         focused = QApplication.focusWidget()
         if self.pages.currentWidget() is self.splitter and (focused is None or not self.isAncestorOf(focused)):
             (self.table if self.model.rowCount() else self.new_button).setFocus()
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def _tariff(self):
         if self.tariff is None:

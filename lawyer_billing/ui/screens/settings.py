@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.settings_backups import BackupsSection
 from lawyer_billing.ui.widgets.settings_cap import CapSection
 from lawyer_billing.ui.widgets.settings_holidays import HolidaysSection
@@ -27,11 +27,9 @@ TITLE = "Paramètres"
 SECTION_WIDTH = 880
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = False
+        super().__init__(context, stale=False)
         self.sections = {
             "profile": ProfileSection(context),
             "km_rates": KmRatesSection(context),
@@ -65,9 +63,6 @@ class Screen(Retranslating, QWidget):
                   tr("Rappels"), tr("Langue"), tr("Sauvegardes"), tr("Modèles de lettres"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         """Shown again after another screen saved: reload the sections the lawyer is not editing."""

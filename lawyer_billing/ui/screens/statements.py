@@ -30,8 +30,8 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import StatementListModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
-from lawyer_billing.ui.widgets.retranslating import Retranslating
-from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, record_table
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
+from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, list_or_empty_state, record_table
 from lawyer_billing.ui.widgets.statement_detail import StatementDetail
 from lawyer_billing.ui.widgets.statement_preparation import StatementPreparation
 from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
@@ -39,11 +39,9 @@ from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
 TITLE = "Relevés"
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = True
+        super().__init__(context)
         self.shown_day = None
 
         self.heading = heading_label()
@@ -79,11 +77,7 @@ class Screen(Retranslating, QWidget):
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
         self.empty = empty_state_label("statements_empty")
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.empty, 1)
+        top = list_or_empty_state(self.table, self.empty)
 
         self.placeholder = QLabel()
         self.placeholder.setObjectName("detail_placeholder")
@@ -115,9 +109,6 @@ class Screen(Retranslating, QWidget):
         self.retranslate()
 
     # -- loading --------------------------------------------------------------------------
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         """Shown: reload when something changed elsewhere, or when the day changed since."""

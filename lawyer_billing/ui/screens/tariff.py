@@ -63,7 +63,7 @@ from lawyer_billing.ui.models.tariff import (
 )
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.settings_section import button_row, with_message
 
 TITLE = "Tarif"
@@ -88,14 +88,12 @@ class _Loaded:
     problems: tuple[str, ...] = ()
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
+        super().__init__(context, stale=False)
         self.shipped = shipped_tariff()
         self.entries: list[OverlayAmount] = []
         self.rows: dict[str, TariffRow] = {}
-        self.stale = False
         self.computed_on: date = context.today()
         self.current = self.shipped
         #: the row whose detail is shown, so that it is not laid out twice for one selection
@@ -256,9 +254,6 @@ class Screen(Retranslating, QWidget):
         self.apply_search()
 
     # -- loading and searching ---------------------------------------------------------------------
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         if self.stale:

@@ -13,7 +13,7 @@ from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.services.profile import load_profile
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.tool_dpcp_email import DpcpEmailTool
 from lawyer_billing.ui.widgets.tool_mandate import MandateChooser
 from lawyer_billing.ui.widgets.tool_penal_deadlines import PenalDeadlinesTool
@@ -22,11 +22,9 @@ from lawyer_billing.ui.widgets.tool_sentence import SentenceTool
 TITLE = "Outils"
 
 
-class Screen(Retranslating, QWidget):
+class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.stale = False
+        super().__init__(context, stale=False)
         self.mandate = MandateChooser(context)
         self.sentence = SentenceTool(context)
         self.penal_deadlines = PenalDeadlinesTool(context)
@@ -57,9 +55,6 @@ class Screen(Retranslating, QWidget):
     def retranslate(self) -> None:
         for index, title in enumerate((tr("Calcul de la peine"), tr("Délais pénaux"), tr("Courriel au DPCP"))):
             self.tabs.setTabText(index, title)
-
-    def mark_stale(self) -> None:
-        self.stale = True
 
     def refresh(self) -> None:
         """Shown again after another screen saved: new mandates to choose, new holidays to skip."""

@@ -2,7 +2,7 @@
 state that tells a new user what to do first. One version each, so the screens look alike."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 
 def heading_label() -> QLabel:
@@ -40,3 +40,13 @@ def empty_state_label(name: str) -> QLabel:
     empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     empty.setMargin(16)
     return empty
+
+
+def list_or_empty_state(table: QTableView, empty: QLabel) -> QWidget:
+    """The list and its empty state in the same place; the screen shows one or the other."""
+    area = QWidget()
+    layout = QVBoxLayout(area)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    layout.addWidget(empty, 1)
+    return area
