@@ -1,8 +1,11 @@
 """The relevé d'honoraires as an Excel workbook (openpyxl), for the lawyer's own accounts.
 
 Sheet « Relevé »: the header, then one row per line with the PDF's columns, the trips, the
-disbursements and the totals of ``Statement.totals``. Sheet « Sommaire »: the period's amounts
-by mandate, by month and by fiscal year (1 April - 31 March), from ``domain.statement.summarise``.
+disbursements and the totals of ``Statement.totals``. Sheet « Sommaire »: its amounts by
+mandate, by month and by fiscal year (1 April - 31 March), from ``domain.statement.summarise``.
+A year's workbook (``year_xlsx``) opens on a « Sommaire » that lists each statement with its
+totals, then sums the year by mandate, month and fiscal year; one sheet per statement follows,
+named by its number.
 
 Cells hold real values: amounts are numbers rounded to the cent with a two-decimal format,
 dates are dates formatted ``yyyy-mm-dd``. Text is never a formula: openpyxl stores any string
@@ -40,7 +43,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LINE_HEADERS = ("Date", "Article", "Service rendu (annexe II)", "Règles appliquées", "Unités", "Tarif",
                 "Montant", "Mandat", "Réduction art. 22")
 _WIDTHS = (22, 10, 60, 40, 14, 12, 12, 14, 16)
-_SUMMARY_WIDTHS = (44, 14, 18, 16, 14, 14)
+_SUMMARY_WIDTHS = (44, 14, 18, 16, 16, 14, 14, 14, 14, 14)
+#: what a sheet name cannot hold
+_SHEET_NAME_FORBIDDEN = set("[]:*?/\\")
 #: the default row height (points) of a line of 11-point text, and the characters per unit of width
 _LINE_HEIGHT = 15
 _CHARACTERS_PER_WIDTH = 1.1
@@ -59,13 +64,33 @@ class Exact:
     format: str
 
 
-def statement_xlsx(statement: Statement, period: Sequence[Statement] | None = None) -> bytes:
-    """The workbook as bytes; the summary covers ``period`` (by default the statement alone)."""
+def statement_xlsx(statement: Statement) -> bytes:
+    """The workbook of one statement as bytes; its summary covers that statement."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Relevé"
     _statement_sheet(sheet, statement)
-    _summary_sheet(workbook.create_sheet("Sommaire"), period if period is not None else (statement,))
+    _summary_sheet(workbook.create_sheet("Sommaire"), (statement,))
+    for each in workbook.worksheets:
+        _print_on_one_page_wide(each)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def year_xlsx(year: int, statements: Sequence[Statement]) -> bytes:
+    """The workbook of the statements of ``year``: a summary of them all, then each one on its
+    own sheet as ``statement_xlsx`` writes it."""
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = "Sommaire"
+    _set_widths(summary, _SUMMARY_WIDTHS)
+    row = _statements_table(summary, year, statements)
+    put(summary, row, 1, f"Sommaire de l'année {year} (montants avant taxes)", bold=True)
+    _period_tables(summary, row + 2, statements)
+    names: set[str] = {"sommaire"}
+    for statement in statements:
+        _statement_sheet(workbook.create_sheet(_sheet_name(statement.header.number, names)), statement)
     for each in workbook.worksheets:
         _print_on_one_page_wide(each)
     buffer = BytesIO()
@@ -188,14 +213,48 @@ def _table(sheet: Worksheet, row: int, title: str, headers: Sequence[str], rows:
     return row + 1
 
 
+def _sheet_name(number: str, taken: set[str]) -> str:
+    """A sheet name for the statement ``number``: without the characters a sheet name cannot
+    hold, at most 31 characters, and unique in the workbook (names compare without case)."""
+    base = "".join("-" if character in _SHEET_NAME_FORBIDDEN else character for character in number)
+    base = base.strip("'").strip() or "Relevé"
+    name, copy = base[:31], 1
+    while name.casefold() in taken:
+        copy += 1
+        suffix = f" ({copy})"
+        name = base[:31 - len(suffix)] + suffix
+    taken.add(name.casefold())
+    return name
+
+
+def _statements_table(sheet: Worksheet, year: int, statements: Sequence[Statement]) -> int:
+    """Each statement of the year with its totals as finalized, and their sum; returns the row
+    after it and a blank one."""
+    put(sheet, 1, 1, f"Relevés finalisés en {year}", bold=True)
+    headers = ("Relevé", "Date", "Type", "Honoraires", "Réduction art. 22", "Déplacements", "TPS", "TVQ", "Débours",
+               "Total")
+    rows = [(s.header.number, s.header.date, s.header.type.label_fr, s.totals.fees, -s.totals.cap_reduction,
+             s.totals.travel, s.totals.gst, s.totals.qst, s.totals.disbursements, s.totals.total)
+            for s in statements]
+    end = _table(sheet, 3, "Par relevé", headers, rows)
+    put(sheet, end - 1, 1, "Total", bold=True)
+    for column in range(4, len(headers) + 1):
+        put(sheet, end - 1, column, sum((row[column - 1] for row in rows), Decimal(0)), bold=True)
+    return end + 1
+
+
 def _summary_sheet(sheet: Worksheet, statements: Sequence[Statement]) -> None:
     _set_widths(sheet, _SUMMARY_WIDTHS)
-    summary = summarise(statements)
     numbers = ", ".join(statement.header.number for statement in statements)
     put(sheet, 1, 1, "Sommaire de la période (montants avant taxes)", bold=True)
     put(sheet, 2, 1, "Relevés")
     put(sheet, 2, 2, numbers)
-    row = 4
+    _period_tables(sheet, 4, statements)
+
+
+def _period_tables(sheet: Worksheet, row: int, statements: Sequence[Statement]) -> None:
+    """The amounts of ``statements`` by mandate, by month and by fiscal year, from ``row``."""
+    summary = summarise(statements)
     for title, rows in (("Par mandat", summary.by_mandate), ("Par mois", summary.by_month),
                         ("Par exercice financier (1er avril - 31 mars)", summary.by_fiscal_year)):
         row = _summary_table(sheet, row, title, rows)

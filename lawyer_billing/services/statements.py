@@ -7,12 +7,13 @@ no finalized statement bills yet (services, trips of art. 20, disbursements of a
 with the rules that fixed its amount and its findings, and totals them through the relevé
 model (``domain/statement.py``), the one place totals and taxes are computed.
 
-Finalizing writes what the lawyer confirmed: the lines, their rules and findings as text, the
-totals and a seal (``storage/statement_seal.py``); from then on the storage refuses any change
-(art. 15-16: the statement sent is the statement paid), and a correction is a supplementary
-statement. Reading a statement back checks its seal. Its follow-up (sent, received, payments,
-refusal of art. 25) is recorded beside it; interest (art. 17) and deadlines (arts. 15, 32-35,
-T8) always come from the computation, never from the screen.
+Finalizing writes what the lawyer confirmed: the lines (their rules and findings as text, what
+they print of a trip or a disbursement in columns of their own), the totals and a seal
+(``storage/statement_seal.py``); from then on the storage refuses any change (art. 15-16: the
+statement sent is the statement paid), and a correction is a supplementary statement. Reading
+a statement back checks its seal. Its follow-up (sent, received, payments, refusal of art. 25)
+is recorded beside it; interest (art. 17) and deadlines (arts. 15, 32-35, T8) always come from
+the computation, never from the screen.
 
 Each use case that changes something takes a unit of work, records an audit event and
 commits once. Problems with what was typed come back as ``InvalidRecord`` naming each field.
@@ -55,7 +56,7 @@ from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, shipped_tarif
 from lawyer_billing.domain.travel import TravelResult
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.reports.statement_pdf import statement_pdf
-from lawyer_billing.reports.statement_xlsx import statement_xlsx
+from lawyer_billing.reports.statement_xlsx import statement_xlsx, year_xlsx
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
 from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
 from lawyer_billing.storage.billing_records import load_billing_records
@@ -550,43 +551,35 @@ def _next_number(store: StatementStore, prefix: str, year: int) -> str:
 
 
 def _stored_line(position: int, line: Line) -> StoredLine:
-    """The rules column holds the rules that applied and, for a trip or a disbursement, the
-    figures the relevé prints (km, rate, parking, receipt), as JSON."""
-    details = {"rules": [{"code": r.code, "explanation": r.explanation} for r in line.rules]}
-    if line.kind is LineKind.TRAVEL:
-        details |= {"km": str(line.km), "rate": str(line.rate), "parking": str(line.parking)}
-    if line.kind is LineKind.DISBURSEMENT:
-        details["receipt"] = line.receipt
-    if line.correction:
-        details["correction"] = True
+    """The line as written: its rules and findings as JSON, what it prints of a trip or a
+    disbursement in columns of their own."""
+    rules = {"rules": [{"code": r.code, "explanation": r.explanation} for r in line.rules]}
     findings = [{"code": f.code, "message": f.message_fr, "article": f.article, "subject": f.subject}
                 for f in line.findings]
     return StoredLine(
         kind=line.kind.value, position=position, rendered_on=line.on, code=line.code, label=line.label,
         units=line.units, tariff_amount=line.tariff_amount, amount=line.amount, cap_reduction=line.cap_reduction,
-        rules=json.dumps(details, ensure_ascii=False, sort_keys=True),
+        rules=json.dumps(rules, ensure_ascii=False, sort_keys=True),
         findings=json.dumps(findings, ensure_ascii=False, sort_keys=True), mandate_id=line.mandate_id,
         service_id=line.record_id if line.kind is LineKind.FEE else None,
         travel_id=line.record_id if line.kind is LineKind.TRAVEL else None,
         disbursement_id=line.record_id if line.kind is LineKind.DISBURSEMENT else None,
+        km=line.km, rate=line.rate, parking=line.parking, receipt=line.receipt, correction=line.correction,
     )
 
 
 def _line(stored: StoredLine, numbers: dict[int, str]) -> Line:
-    details = json.loads(stored.rules or "{}")
     kind = LineKind(stored.kind)
     record = {LineKind.FEE: stored.service_id, LineKind.TRAVEL: stored.travel_id,
               LineKind.DISBURSEMENT: stored.disbursement_id}[kind]
-    decimal = lambda key: Decimal(details[key]) if details.get(key) not in (None, "None") else None  # noqa: E731
     return Line(
         kind=kind, record_id=record, mandate_id=stored.mandate_id, mandate_number=numbers.get(stored.mandate_id, ""),
         on=stored.rendered_on, code=stored.code, label=stored.label, units=stored.units,
         tariff_amount=stored.tariff_amount, amount=stored.amount, cap_reduction=stored.cap_reduction or ZERO,
-        rules=tuple(RuleNote(r["code"], r["explanation"]) for r in details.get("rules", ())),
+        rules=tuple(RuleNote(r["code"], r["explanation"]) for r in json.loads(stored.rules or "{}").get("rules", ())),
         findings=tuple(Finding(f["code"], f["message"], f["article"], f.get("subject", ""))
                        for f in json.loads(stored.findings or "[]")),
-        km=decimal("km"), rate=decimal("rate"), parking=decimal("parking"), receipt=details.get("receipt", ""),
-        correction=bool(details.get("correction")),
+        km=stored.km, rate=stored.rate, parking=stored.parking, receipt=stored.receipt, correction=stored.correction,
     )
 
 
@@ -885,7 +878,8 @@ def export_year(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Path, ...]:
     """Every statement finalized in ``year`` as a PDF in ``folder``, and one workbook
-    (``releves-2026.xlsx``) whose summary covers them all; returns the files written.
+    (``releves-2026.xlsx``) with a summary of them all and a sheet for each; returns the files
+    written.
 
     Meant for a worker thread: ``progress(done, total)`` after each file, ``cancelled()``
     checked between files (``ExportCancelled`` then). Each file is written under a temporary
@@ -906,8 +900,7 @@ def export_year(
             progress(len(written), total)
         if cancelled():
             raise ExportCancelled
-        written.append(_write_temporary(folder, f"releves-{year}.xlsx",
-                                        statement_xlsx(documents[-1], period=documents)))
+        written.append(_write_temporary(folder, f"releves-{year}.xlsx", year_xlsx(year, documents)))
         progress(total, total)
     except BaseException:
         for temporary, _ in written:

@@ -220,6 +220,7 @@ class StatementLineRow(Base):
     units: Mapped[int] = mapped_column(default=1)
     tariff_amount: Mapped[Decimal | None]
     amount: Mapped[Decimal]
+    #: the rules that fixed the amount, as JSON: ``{"rules": [{"code": ..., "explanation": ...}]}``
     rules: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(20), default="fee")
     mandate_id: Mapped[int | None] = mapped_column(ForeignKey("mandate.id"))
@@ -227,6 +228,13 @@ class StatementLineRow(Base):
     disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
     cap_reduction: Mapped[Decimal | None]
     findings: Mapped[str] = mapped_column(Text, default="")
+    #: what the relevé prints of a trip (km paid, rate per km, parking) and of a disbursement
+    #: (its receipt), and whether the line corrects what an earlier statement billed
+    km: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    rate: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    parking: Mapped[Decimal | None]
+    receipt: Mapped[str] = mapped_column(default="")
+    correction: Mapped[bool] = mapped_column(default=False)
 
     statement: Mapped[StatementRow] = relationship(back_populates="lines")
 

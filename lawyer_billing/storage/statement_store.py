@@ -29,11 +29,16 @@ from lawyer_billing.storage.rows import (
 
 #: The kinds of statement line (``statement_line.kind``).
 FEE, TRAVEL, DISBURSEMENT = "fee", "travel", "disbursement"
+#: what a trip line prints besides its amount
+TRAVEL_FIGURES = ("km", "rate", "parking")
+#: the details of a line kept in columns of their own (revision 0003), outside its rules text
+LINE_DETAILS = (*TRAVEL_FIGURES, "receipt", "correction")
 
 
 @dataclass(frozen=True)
 class StoredLine:
-    """One line as stored: ``rules`` and ``findings`` are the texts written with it."""
+    """One line as stored: ``rules`` and ``findings`` are the JSON texts written with it; a
+    trip has its ``km``, ``rate`` and ``parking``, a disbursement its ``receipt``."""
 
     kind: str
     position: int
@@ -50,6 +55,12 @@ class StoredLine:
     service_id: int | None = None
     travel_id: int | None = None
     disbursement_id: int | None = None
+    km: Decimal | None = None
+    rate: Decimal | None = None
+    parking: Decimal | None = None
+    receipt: str = ""
+    #: the line corrects what an earlier statement billed for the same record
+    correction: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,7 +262,8 @@ def _stored(row: StatementRow) -> StoredStatement:
     lines = tuple(
         StoredLine(line.kind, line.position, line.rendered_on, line.code, line.label, line.units, line.tariff_amount,
                    line.amount, line.cap_reduction, line.rules, line.findings, line.mandate_id, line.service_id,
-                   line.travel_id, line.disbursement_id)
+                   line.travel_id, line.disbursement_id, line.km, line.rate, line.parking, line.receipt,
+                   line.correction)
         for line in row.lines
     )
     return StoredStatement(

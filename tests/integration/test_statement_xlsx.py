@@ -19,7 +19,7 @@ from lawyer_billing.domain.statement import (
     StatementType,
 )
 from lawyer_billing.domain.statement_scenario import build_statement, read_statement_scenario
-from lawyer_billing.reports.statement_xlsx import DATE_FORMAT, LINE_HEADERS, MONEY_FORMAT, statement_xlsx
+from lawyer_billing.reports.statement_xlsx import DATE_FORMAT, LINE_HEADERS, MONEY_FORMAT, statement_xlsx, year_xlsx
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "statement-complete.json"
 D = Decimal
@@ -30,8 +30,8 @@ def example():
     return build_statement(read_statement_scenario(EXAMPLE.read_text(encoding="utf-8"), date(2026, 11, 22)))[0]
 
 
-def workbook(statement, period=None):
-    return load_workbook(BytesIO(statement_xlsx(statement, period)))
+def workbook(statement):
+    return load_workbook(BytesIO(statement_xlsx(statement)))
 
 
 def rows_after(sheet, title):
@@ -115,16 +115,53 @@ def test_the_summary_sheet_groups_by_mandate_month_and_fiscal_year(example):
     assert list(table("Par exercice financier (1er avril - 31 mars)")) == ["2024-2025", "Total"]
 
 
-def test_a_period_summary_covers_several_statements(example):
-    later = Statement(example.letterhead, StatementHeader("2025-001", StatementType.FINAL, date(2025, 5, 1)),
-                      example.mandates[:1],
-                      (StatementLine(date(2025, 4, 2), "T19", "x", 1, D("11.00"), D("11.00"), "M1"),),
-                      tax_rates=example.tax_rates)
-    sheet = workbook(example, [example, later])["Sommaire"]
-    assert sheet["B2"].value == "2024-017, 2025-001"
-    _, rows = rows_after(sheet, "Par exercice financier (1er avril - 31 mars)")
-    assert [(row[0].value, amount(row[5])) for row in rows] == [
-        ("2024-2025", D("815.20")), ("2025-2026", D("11.00")), ("Total", D("826.20"))]
+def later_statement(example, number="2025-001"):
+    """A second statement of the example's lawyer: T19 (11 $) for M1 in April 2025."""
+    return Statement(example.letterhead, StatementHeader(number, StatementType.FINAL, date(2025, 5, 1)),
+                     example.mandates[:1],
+                     (StatementLine(date(2025, 4, 2), "T19", "x", 1, D("11.00"), D("11.00"), "M1"),),
+                     tax_rates=example.tax_rates)
+
+
+def test_a_year_workbook_lists_each_statement_sums_the_year_and_gives_each_its_sheet(example):
+    later = later_statement(example)
+    book = load_workbook(BytesIO(year_xlsx(2025, [example, later])))
+    assert book.sheetnames == ["Sommaire", "2024-017", "2025-001"]
+    sheet = book["Sommaire"]
+    assert sheet["A1"].value == "Relevés finalisés en 2025"
+    header, rows = rows_after(sheet, "Par relevé")
+    assert [cell.value for cell in header[:10]] == ["Relevé", "Date", "Type", "Honoraires", "Réduction art. 22",
+                                                   "Déplacements", "TPS", "TVQ", "Débours", "Total"]
+    assert [(row[0].value, row[1].value, row[1].number_format, row[2].value) for row in rows[:2]] == [
+        ("2024-017", datetime(2024, 10, 1), DATE_FORMAT, "Compte final"),
+        ("2025-001", datetime(2025, 5, 1), DATE_FORMAT, "Compte final"),
+    ]
+    # the example's totals (tests/unit/test_statement_model.py), then 11 $ with GST 5 % = 0,55 and
+    # QST 9,975 % = 1,10 (1,097 rounded)
+    assert [[row[0].value, *(amount(cell) for cell in row[3:10])] for row in rows] == [
+        ["2024-017", D("888.00"), D("-232.75"), D("102.00"), D("37.86"), D("75.54"), D("57.95"), D("928.60")],
+        ["2025-001", D("11.00"), D("0.00"), D("0.00"), D("0.55"), D("1.10"), D("0.00"), D("12.65")],
+        ["Total", D("899.00"), D("-232.75"), D("102.00"), D("38.41"), D("76.64"), D("57.95"), D("941.25")],
+    ]
+    _, fiscal_years = rows_after(sheet, "Par exercice financier (1er avril - 31 mars)")
+    assert [(row[0].value, amount(row[5])) for row in fiscal_years] == [
+        ("2024-2025", D("815.20")), ("2025-2026", D("11.00")), ("Total", D("826.20"))]  # before taxes
+    _, by_mandate = rows_after(sheet, "Par mandat")
+    assert [(row[0].value, amount(row[1])) for row in by_mandate] == [
+        ("M1", D("187.00")), ("M2", D("550.00")), ("M3", D("162.00")), ("Total", D("899.00"))]
+    # each statement's sheet is the one statement_xlsx writes
+    _, lines = rows_after(book["2025-001"], "Honoraires (annexe II)")
+    assert [(row[1].value, amount(row[6])) for row in lines] == [("T19", D("11.00"))]
+    _, trips = rows_after(book["2024-017"], "Frais de déplacement (entente, art. 20)")
+    assert (trips[0][2].value, trips[0][2].number_format, amount(trips[0][5])) == (180, "#,##0.##", D("102.00"))
+
+
+def test_a_year_workbook_names_each_sheet_validly_and_once(example):
+    numbers = ["R/2025:001", "R/2025:001", "x" * 40, "[Sommaire]"]
+    book = load_workbook(BytesIO(year_xlsx(2025, [later_statement(example, number) for number in numbers])))
+    assert book.sheetnames == ["Sommaire", "R-2025-001", "R-2025-001 (2)", "x" * 31, "-Sommaire-"]
+    _, rows = rows_after(book["Sommaire"], "Par relevé")
+    assert [row[0].value for row in rows] == [*numbers, "Total"]  # the numbers themselves, unchanged
 
 
 HOSTILE = ['=HYPERLINK("http://x","clic")', "=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "'quoted"]

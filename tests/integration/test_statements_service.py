@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select, text
 
 from lawyer_billing.domain.deadlines import DeadlineKind, DeadlineState
@@ -369,6 +370,10 @@ def test_a_year_is_exported_whole_or_not_at_all(engine, tmp_path):
         files = statements.export_year(uow, 2026, folder, progress=lambda done, total: steps.append((done, total)))
     assert sorted(p.name for p in folder.iterdir()) == ["releve-R-2026-0001.pdf", "releves-2026.xlsx"]
     assert steps == [(1, 2), (2, 2)] and all(path.parent == folder for path in files)
+    book = load_workbook(folder / "releves-2026.xlsx")
+    assert book.sheetnames == ["Sommaire", "R-2026-0001"]
+    statement_row = next(row for row in book["Sommaire"].iter_rows() if row[0].value == "R-2026-0001")
+    assert (statement_row[9].value, statement_row[9].number_format) == (607.15, "#,##0.00")
     again = tmp_path / "cancelled"
     again.mkdir()
     with UnitOfWork(engine) as uow, pytest.raises(statements.ExportCancelled):
