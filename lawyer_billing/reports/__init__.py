@@ -2,7 +2,7 @@
 
 - ``statement_pdf``: the relevé d'honoraires and the état des débours (art. 19) as PDF;
 - ``statement_xlsx``: the relevé as an Excel workbook with a summary by mandate, month and
-  fiscal year;
+  fiscal year; ``year_xlsx`` the statements of a year, one sheet each after their summary;
 - ``letter_pdf``, ``letter_docx``: the letters of the entente (``domain.letters``), the DOCX
   to be edited before sending;
 - ``pdf_layout``, ``styles``: what the PDFs share (escaped user text, the letterhead, « Page x
