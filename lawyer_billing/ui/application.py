@@ -6,6 +6,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from lawyer_billing.services.settings import load_preferences
+from lawyer_billing.ui.application_style import apply_style
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.main_window import MainWindow
@@ -15,6 +16,7 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("lawyer_billing")
     app.setOrganizationName("lawyer_billing")
+    apply_style(app)
     return app
 
 

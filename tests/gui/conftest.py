@@ -1,5 +1,6 @@
-"""Fixtures of the GUI tests: a fresh SQLite database migrated to head, and the dialogs a
-screen would show, answered and recorded by the test instead of blocking it."""
+"""Fixtures of the GUI tests: the application styled as it runs, a fresh SQLite database
+migrated to head, and the dialogs a screen would show, answered and recorded by the test
+instead of blocking it."""
 
 from dataclasses import dataclass, field
 
@@ -7,8 +8,17 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from lawyer_billing.ui import operations
+from lawyer_billing.ui.application_style import apply_style
 from lawyer_billing.ui.widgets import edit_form, statement_dialogs
 from tests.helpers import migrated_engine
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application with the application's style sheet, so that what a test grabs
+    looks as the lawyer sees it."""
+    apply_style(qapp)
+    return qapp
 
 
 @pytest.fixture

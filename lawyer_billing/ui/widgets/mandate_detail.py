@@ -44,13 +44,6 @@ SHOWN_FIELDS = ("client_file_number", "matter_type", "office_id", "court", "dist
                 "aid_ceased_on", "ended_on", "end_reason", "judgment_on", "notes")
 
 
-TAB_STYLE = (
-    "QTabBar::tab { padding: 5px 12px; margin-right: 2px; border: 1px solid palette(mid); border-bottom: none;"
-    " border-top-left-radius: 3px; border-top-right-radius: 3px; background: palette(button); }"
-    "QTabBar::tab:selected { background: palette(base); font-weight: bold; }"
-)
-
-
 def held(kind: str, line):
     """The stored record a line of ``kind``'s table shows (a priced service is its service)."""
     if kind == "service":
@@ -143,9 +136,6 @@ class MandateDetail(Retranslating, QWidget):
                        for kind, model in self.models.items()}
         self.buttons: dict[str, tuple[QPushButton, QPushButton, QPushButton]] = {}
         self.tabs = QTabWidget()
-        # Fusion draws the tabs that are not selected 2 px lower and clips the accent of a
-        # capital (« Échéances » read « Echéances »): tabs drawn by a style sheet keep it
-        self.tabs.tabBar().setStyleSheet(TAB_STYLE)
         self.rules = QLabel()
         self.rules.setObjectName("rules")
         self.rules.setWordWrap(True)
