@@ -99,11 +99,13 @@ def take(folder: Path, url: str, args: argparse.Namespace) -> list[Path]:
     from sqlalchemy.engine import make_url
 
     from lawyer_billing.storage.database import describe, open_database
+    from lawyer_billing.ui.application_style import apply_style
     from lawyer_billing.ui.context import AppContext
     from lawyer_billing.ui.i18n import install_language
     from lawyer_billing.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_style(app)
     print_instead_of_dialogs()
     engine = open_database(make_url(url))
     moment = datetime.combine(args.today, time(9, 30))

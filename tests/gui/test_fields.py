@@ -43,3 +43,14 @@ def test_every_problem_shows_under_its_own_field(qtbot):
     assert messages.message("client_name") == "Le nom du client est obligatoire."
     messages.clear()
     assert messages.message("issued_on") == "" and first.isHidden() and second.isHidden()
+
+
+def test_multi_line_text_keeps_no_break_spaces_and_line_breaks(qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from lawyer_billing.ui.widgets.typed_text import typed_text
+
+    notes = QPlainTextEdit()
+    qtbot.addWidget(notes)
+    notes.setPlainText("Me\u00a0Tremblay : 1\u202f234 $\nRequête en arrêt")
+    assert typed_text(notes) == "Me\u00a0Tremblay : 1\u202f234 $\nRequête en arrêt"

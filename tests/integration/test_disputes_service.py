@@ -25,14 +25,7 @@ from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.repositories import ServiceRepository
 from lawyer_billing.storage.settings_store import ProfileRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from tests.helpers import NOW, migrated_engine
-
-
-@pytest.fixture
-def engine(database_url, tmp_path):
-    engine = migrated_engine(database_url, tmp_path / "backups")
-    yield engine
-    engine.dispose()
+from tests.helpers import NOW
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from lawyer_billing.ui.models.disputes import StepTableModel, letter_labels, ste
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
 class DisputePathView(QWidget):
@@ -209,7 +210,7 @@ class DisputePathView(QWidget):
         step = self.current_step()
         typed_day = step is not None and step.recordable and self.day.text().strip() != (
             step.done_on.isoformat() if step.done_on else "")
-        return typed_day or self.outcome.toPlainText().strip() != self.path.dispute.outcome
+        return typed_day or typed_text(self.outcome).strip() != self.path.dispute.outcome
 
     def _show_summary(self) -> None:
         path, language = self.path, self.context.language
@@ -291,7 +292,7 @@ class DisputePathView(QWidget):
         path = self.path
         if path is None:
             return
-        text = self.outcome.toPlainText()
+        text = typed_text(self.outcome)
 
         def save() -> bool:
             with self.context.unit_of_work() as uow:
@@ -317,7 +318,7 @@ class DisputePathView(QWidget):
         target = Path(chosen)
         if target.suffix.lower() != f".{extension}":
             target = target.with_name(f"{target.name}.{extension}")
-        texts = LetterTexts(self.facts.toPlainText().strip(), self.remedy.toPlainText().strip())
+        texts = LetterTexts(typed_text(self.facts).strip(), typed_text(self.remedy).strip())
 
         def write() -> Path | None:
             with self.context.unit_of_work() as uow:

@@ -35,6 +35,7 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import FieldMessages
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -59,7 +60,7 @@ def widget_state(widget: QWidget) -> Any:
     if isinstance(widget, QComboBox):
         return widget.currentIndex()
     if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
+        return typed_text(widget)
     if isinstance(widget, QAbstractButton):
         return widget.isChecked()
     if isinstance(widget, QAbstractSpinBox):

@@ -34,6 +34,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.choice_labels import chosen, end_reasons, fill_combo, matter_types, select_value
 from lawyer_billing.ui.widgets.edit_form import EditForm
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 DATES = ("issued_on", "aid_ceased_on", "ended_on", "judgment_on")
 
@@ -268,7 +269,7 @@ class MandateForm(EditForm):
             court=fields["court"].text().strip(),
             district=fields["district"].text().strip(),
             matter=fields["matter"].text().strip(),
-            notes=fields["notes"].toPlainText(),
+            notes=typed_text(fields["notes"]),
             end_reason=chosen(fields["end_reason"], EndReason),
             **dates,
         )

@@ -15,6 +15,7 @@ from lawyer_billing.ui.i18n import LANGUAGES as LANGUAGE_NAMES
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets import settings_section
 from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
 class LettersSection(SettingsSection):
@@ -119,7 +120,7 @@ class LettersSection(SettingsSection):
 
     def save(self) -> None:
         kind, language = self._chosen()
-        text = self.text.toPlainText()
+        text = typed_text(self.text)
         saved = self.run(lambda uow: save_template(uow, kind, language, text, user=self.context.user,
                                                    now=self.context.now()))
         if saved is not None:

@@ -7,6 +7,7 @@ from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.services.profile import load_profile, save_profile
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 #: the fields of ``LawyerProfile`` in the order of the form (and of the tab key)
 FIELDS = ("name", "address", "barreau_number", "csj_number", "office_district", "gst_number", "qst_number")
@@ -77,7 +78,7 @@ class ProfileSection(SettingsSection):
 
     def typed_profile(self) -> LawyerProfile:
         return LawyerProfile(**{
-            name: field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+            name: typed_text(field) if isinstance(field, QPlainTextEdit) else field.text()
             for name, field in self.fields.items()
         })
 

@@ -27,6 +27,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import FieldMessages
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 T = TypeVar("T")
 #: a paragraph the lawyer must not miss (what the application does not know)
@@ -83,7 +84,7 @@ def _value(widget: QWidget):
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
+        return typed_text(widget)
     if isinstance(widget, QComboBox):
         return widget.currentData()
     if isinstance(widget, QAbstractButton):

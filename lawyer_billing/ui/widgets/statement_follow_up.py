@@ -29,6 +29,7 @@ from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField, TypedField
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
 class _Form(QGroupBox):
@@ -166,7 +167,7 @@ class FollowUpPanel(QWidget):
 
     @staticmethod
     def _text(field: QWidget) -> str:
-        return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+        return typed_text(field) if isinstance(field, QPlainTextEdit) else field.text()
 
     def has_unsaved_changes(self) -> bool:
         """A value typed in a form that was not recorded."""
@@ -234,7 +235,7 @@ class FollowUpPanel(QWidget):
             uow, self.context.today(), view.id, view.version, values["paid_on"], values["amount"], **self._who()))
 
     def _refuse(self) -> None:
-        reasons = self.refusal.fields["reasons"].toPlainText()
+        reasons = typed_text(self.refusal.fields["reasons"])
         reference = self.refusal.fields["reference"].text()
         self._attempt(self.refusal, lambda uow, view, values: statements.record_refusal(
             uow, self.context.today(), view.id, view.version, received_on=values["received_on"], reasons=reasons,

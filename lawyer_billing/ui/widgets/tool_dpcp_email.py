@@ -40,6 +40,7 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.typed_text import typed_text
 
 #: the district whose prosecutors run the service
 MONTREAL = "montreal"
@@ -243,10 +244,10 @@ class DpcpEmailTool(Retranslating, QWidget):
             exit_plan=ExitPlan(
                 proposed_address=self.proposed_address.text(),
                 surety=self.surety.text(),
-                proposed_conditions=_lines(self.conditions.toPlainText()),
+                proposed_conditions=_lines(typed_text(self.conditions)),
                 other_information=self.other_information.text(),
             ),
-            settlement_proposal=self.settlement_proposal.toPlainText(),
+            settlement_proposal=typed_text(self.settlement_proposal),
             lawyer_name=self.lawyer_name.text(),
             lawyer_phone=self.lawyer_phone.text(),
         )
