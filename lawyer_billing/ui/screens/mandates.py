@@ -65,6 +65,8 @@ class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.tariff = None
+        #: the mandate whose detail is shown (read again only when another one becomes current)
+        self.shown_id: int | None = None
         self.last_removed = None
         self.conflict: VersionConflictDialog | None = None
         self.model = MandateListModel(context.language)
@@ -109,7 +111,7 @@ class Screen(ScreenBase):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current(force=False))
         self.count = QLabel()
         self.count.setObjectName("count")
 
@@ -210,12 +212,19 @@ class Screen(ScreenBase):
         self._show_current()
         return True
 
-    def _show_current(self, *_args) -> None:
+    def _show_current(self, force: bool = True) -> None:
+        """Show the current mandate's detail; unless ``force``d, only when another mandate became
+        current: a search that keeps the same mandate selected must not read it again at every
+        keystroke (the detail prices the mandate with its neighbours)."""
         mandate_id = self.current_id()
         if mandate_id is None:
+            self.shown_id = None
             self.detail_stack.setCurrentWidget(self.empty)
             self.empty.setText(self._empty_text())
             return
+        if not force and mandate_id == self.shown_id and self.detail_stack.currentWidget() is self.detail:
+            return
+        self.shown_id = mandate_id
         with self.context.unit_of_work() as uow:
             work = mandate_work(uow, mandate_id, self.context.today(), self._tariff())
         if work is None:
@@ -255,7 +264,7 @@ class Screen(ScreenBase):
         self._count()
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self.table.selectRow(0)
-        self._show_current()
+        self._show_current(force=False)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
