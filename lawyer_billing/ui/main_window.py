@@ -109,6 +109,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.calendar_action = QAction(self)
+        self.calendar_action.triggered.connect(self.export_calendar)
+        self.calendar_action.setEnabled("dashboard" in self.screens)
+        self.file_menu.addAction(self.calendar_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -123,10 +128,16 @@ class MainWindow(Retranslating, QMainWindow):
         for row, module in enumerate(self.modules.values()):
             self.navigation.item(row).setText(f"{tr(module.TITLE)}\tCtrl+{row + 1}" if row < 9 else tr(module.TITLE))
         self.file_menu.setTitle(tr("&Fichier"))
+        self.calendar_action.setText(tr("Exporter les &échéances (iCalendar)…"))
         self.quit_action.setText(tr("&Quitter"))
         self.help_menu.setTitle(tr("&Aide"))
         self.about_action.setText(tr("À &propos de lawyer_billing"))
         self.database_label.setText(tr("Base de données : {}").format(self.context.database))
+
+    def export_calendar(self) -> None:
+        """The deadlines as an iCalendar file, from the menu as from the Tableau de bord (art. 15, 17,
+        29-35, T8): the dashboard's own export, so both write the same file the same way."""
+        self.show_screen("dashboard").export_calendar()
 
     def about_text(self) -> str:
         return (

@@ -96,3 +96,21 @@ def test_closing_with_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Cancel)
     main.close()
     assert main.isVisible() and "Journée d'audience" in asked[0]
+
+
+def test_the_file_menu_exports_the_deadlines_through_the_dashboard(qtbot, tmp_path, monkeypatch):
+    from sqlalchemy.engine import make_url
+
+    from lawyer_billing.ui.screens import dashboard
+    from tests.helpers import migrated_engine
+
+    engine = migrated_engine(make_url(f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"), tmp_path / "backups")
+    monkeypatch.setattr("lawyer_billing.ui.main_window.load_screen_modules", lambda names: {"dashboard": dashboard})
+    main = MainWindow(AppContext(engine=engine, database="cabinet.sqlite3"),
+                      settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    monkeypatch.setattr(dashboard, "choose_calendar_file", lambda parent, suggested: str(tmp_path / "échéances"))
+    assert main.calendar_action.text() == "Exporter les &échéances (iCalendar)…"
+    main.calendar_action.trigger()
+    assert (tmp_path / "échéances.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    engine.dispose()
