@@ -39,6 +39,10 @@ from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
 TITLE = "Relevés"
 
 
+#: the list's column of mandate numbers, and the widest it may grow (pixels)
+MANDATES_COLUMN, MANDATES_WIDTH = 2, 320
+
+
 class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
@@ -132,6 +136,9 @@ class Screen(ScreenBase):
         self.stale, self.shown_day = False, self.context.today()
         self.model.set_records(listings)
         self.table.resizeColumnsToContents()
+        # a statement of many mandates must not push the total and the state out of view: the
+        # column is elided here, the detail below lists every mandate
+        self.table.setColumnWidth(MANDATES_COLUMN, min(self.table.columnWidth(MANDATES_COLUMN), MANDATES_WIDTH))
         self._show_state()
         return True
 
