@@ -54,6 +54,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(200)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.screens: dict[str, QWidget] = {}
         for name, module in self.modules.items():
@@ -126,7 +127,9 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(tr(TITLE))
         for row, module in enumerate(self.modules.values()):
-            self.navigation.item(row).setText(f"{tr(module.TITLE)}\tCtrl+{row + 1}" if row < 9 else tr(module.TITLE))
+            item = self.navigation.item(row)
+            item.setText(tr(module.TITLE))
+            item.setToolTip(f"Ctrl+{row + 1}" if row < 9 else "")
         self.file_menu.setTitle(tr("&Fichier"))
         self.calendar_action.setText(tr("Exporter les &échéances (iCalendar)…"))
         self.quit_action.setText(tr("&Quitter"))

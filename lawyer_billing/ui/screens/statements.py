@@ -77,6 +77,7 @@ class Screen(ScreenBase):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(MANDATES_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
@@ -135,7 +136,7 @@ class Screen(ScreenBase):
             return False
         self.stale, self.shown_day = False, self.context.today()
         self.model.set_records(listings)
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnToContents(MANDATES_COLUMN)
         # a statement of many mandates must not push the total and the state out of view: the
         # column is elided here, the detail below lists every mandate
         self.table.setColumnWidth(MANDATES_COLUMN, min(self.table.columnWidth(MANDATES_COLUMN), MANDATES_WIDTH))
