@@ -135,8 +135,12 @@ def add_km_rate(uow: UnitOfWork, rate: KmRate, *, user: str, now: datetime) -> K
 
 
 def remove_km_rate(uow: UnitOfWork, effective_on: date, *, user: str, now: datetime) -> list[KmRate]:
-    """Remove the rate in force from ``effective_on``; return the rates left."""
-    KmRateRepository(uow.session).remove(effective_on)
+    """Remove the rate in force from ``effective_on``; return the rates left. A date with no
+    rate is refused and nothing is written (no audit event for a removal that did not happen)."""
+    if not KmRateRepository(uow.session).remove(effective_on):
+        raise_if_any([FieldProblem(
+            "effective_on", f"Aucun taux n'est saisi à compter du {effective_on.isoformat()} : rien à retirer."
+        )])
     AuditTrail(uow.session).record(AuditEvent(
         now, user, "delete", "km_rate", None, f"Taux au km du {effective_on.isoformat()} retiré"
     ))
@@ -169,8 +173,10 @@ def add_holiday(uow: UnitOfWork, holiday: AddedHoliday, *, user: str, now: datet
 
 
 def remove_holiday(uow: UnitOfWork, day: date, *, user: str, now: datetime) -> list[AddedHoliday]:
-    """Remove an added day; return the days left."""
-    HolidayRepository(uow.session).remove(day)
+    """Remove an added day; return the days left. A day not in the list is refused and nothing
+    is written."""
+    if not HolidayRepository(uow.session).remove(day):
+        raise_if_any([FieldProblem("day", f"Le {day.isoformat()} n'est pas dans la liste des jours ajoutés.")])
     AuditTrail(uow.session).record(AuditEvent(
         now, user, "delete", "holiday", None, f"Jour férié retiré : {day.isoformat()}"
     ))

@@ -74,8 +74,9 @@ class KmRateRepository:
             row.rate, row.source_note = rate, source_note
         self.session.flush()
 
-    def remove(self, effective_on: date) -> None:
-        self.session.execute(delete(KmRateRow).where(KmRateRow.effective_on == effective_on))
+    def remove(self, effective_on: date) -> bool:
+        """Remove the rate in force from ``effective_on``; false when there was none."""
+        return self.session.execute(delete(KmRateRow).where(KmRateRow.effective_on == effective_on)).rowcount > 0
 
 
 class HolidayRepository:
@@ -95,5 +96,6 @@ class HolidayRepository:
             row.label = label
         self.session.flush()
 
-    def remove(self, day: date) -> None:
-        self.session.execute(delete(UserHolidayRow).where(UserHolidayRow.day == day))
+    def remove(self, day: date) -> bool:
+        """Remove an added day; false when it was not in the list."""
+        return self.session.execute(delete(UserHolidayRow).where(UserHolidayRow.day == day)).rowcount > 0

@@ -89,6 +89,18 @@ def test_km_rates_are_added_with_their_source_refused_when_wrong_and_removed(eng
         assert [e.action for e in AuditTrail(uow.session).latest()] == ["delete", "create"]
 
 
+def test_removing_a_km_rate_or_a_holiday_that_is_not_there_is_refused_and_writes_nothing(engine):
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord, match="Aucun taux n'est saisi à compter du 2024-04-01") \
+            as refused:
+        remove_km_rate(uow, date(2024, 4, 1), user="atremblay", now=NOW)
+    assert [p.field for p in refused.value.problems] == ["effective_on"]
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord, match="2026-12-31 n'est pas dans la liste") as refused:
+        remove_holiday(uow, date(2026, 12, 31), user="atremblay", now=NOW)
+    assert [p.field for p in refused.value.problems] == ["day"]
+    with UnitOfWork(engine) as uow:
+        assert AuditTrail(uow.session).latest() == []
+
+
 def test_added_holidays_move_deadlines_and_need_a_reason(engine):
     with UnitOfWork(engine) as uow:
         add_holiday(uow, AddedHoliday(date(2026, 12, 31), " Fermeture du palais de justice "), user="atremblay", now=NOW)
