@@ -151,11 +151,19 @@ def read_scenario(text: str, default_today: date) -> Scenario:
 
     Raises ``ScenarioError`` with every problem found; raises nothing else.
     """
+    return scenario_from_document(parse_document(text), default_today)
+
+
+def parse_document(text: str) -> object:
+    """The JSON ``text`` parsed for a ``ScenarioReader``: numbers with a decimal point kept
+    apart (to be refused), each object remembering its doubled keys. Raises ``ScenarioError``
+    when ``text`` is not JSON, or too long.
+    """
     if len(text) > MAX_DOCUMENT_CHARS:
         raise ScenarioError([Problem(ROOT, f"le document dépasse {MAX_DOCUMENT_CHARS} caractères")])
     try:
-        document = json.loads(text, parse_float=_JsonFloat, parse_constant=_refuse_constant,
-                              object_pairs_hook=_JsonObject.of)
+        return json.loads(text, parse_float=_JsonFloat, parse_constant=_refuse_constant,
+                          object_pairs_hook=_JsonObject.of)
     except json.JSONDecodeError as error:
         raise ScenarioError(
             [Problem(ROOT, f"JSON invalide, ligne {error.lineno}, colonne {error.colno} : {error.msg}")]
@@ -164,12 +172,11 @@ def read_scenario(text: str, default_today: date) -> Scenario:
         raise ScenarioError([Problem(ROOT, f"JSON invalide : {error}")]) from None
     except RecursionError:
         raise ScenarioError([Problem(ROOT, "JSON invalide : imbrication trop profonde")]) from None
-    return scenario_from_document(document, default_today)
 
 
 def scenario_from_document(document: object, default_today: date) -> Scenario:
     """The scenario held by an already parsed JSON ``document`` (see ``read_scenario``)."""
-    reader = _Reader()
+    reader = ScenarioReader()
     scenario = reader.scenario(document, default_today)
     if reader.problems or scenario is None:
         raise ScenarioError(reader.problems)
@@ -201,12 +208,16 @@ class _JsonObject(dict):
         return made
 
 
-_INVALID = object()
+#: what a field reader returns for a field it refused (after recording why)
+INVALID = object()
 Read = Callable[[object, str], Any]
 
 
 @dataclass(frozen=True)
-class _Field:
+class Field:
+    """How ``ScenarioReader.fields`` reads one key of an object: with ``read``, and
+    ``default`` when the key is absent or ``null`` (unless it is ``required``)."""
+
     read: Read
     required: bool = False
     default: Any = None
@@ -237,10 +248,12 @@ def _type_name(value: object) -> str:
     return "un objet"
 
 
-class _Reader:
+class ScenarioReader:
     """Reads a parsed document field by field, recording a ``Problem`` for each bad field.
 
-    Each ``_read`` method returns the field's value or ``_INVALID`` after recording why.
+    Each ``read_*`` method returns the field's value or ``INVALID`` after recording why. The
+    ``statement`` command's reader (``statement_scenario.py``) extends this one, so that both
+    commands read texts, dates and amounts by the same rules and with the same messages.
     """
 
     def __init__(self) -> None:
@@ -248,7 +261,7 @@ class _Reader:
 
     def fail(self, path: str, message: str) -> object:
         self.problems.append(Problem(path, message))
-        return _INVALID
+        return INVALID
 
     # -- the document -------------------------------------------------------------------
 
@@ -257,16 +270,16 @@ class _Reader:
             self.fail(ROOT, f"le scénario doit être un objet JSON {{...}}, pas {_type_name(document)}")
             return None
         top = self.fields(document, ROOT, {
-            "settings": _Field(self.read_object, default={}),
-            "fees_before": _Field(self.read_fees_before, default={}),
-            "mandates": _Field(self.list_of(self.read_object), required=True),
-            "services": _Field(self.list_of(self.read_object), default=[]),
-            "travel": _Field(self.list_of(self.read_object), default=[]),
-            "statements": _Field(self.list_of(self.read_object), default=[]),
+            "settings": Field(self.read_object, default={}),
+            "fees_before": Field(self.read_fees_before, default={}),
+            "mandates": Field(self.list_of(self.read_object), required=True),
+            "services": Field(self.list_of(self.read_object), default=[]),
+            "travel": Field(self.list_of(self.read_object), default=[]),
+            "statements": Field(self.list_of(self.read_object), default=[]),
             # read by the ``statement`` command (the relevé's letterhead and header); compute
             # needs neither, but a scenario written for one command is valid for the other
-            "lawyer": _Field(self.read_object, default={}),
-            "statement": _Field(self.read_object, default={}),
+            "lawyer": Field(self.read_object, default={}),
+            "statement": Field(self.read_object, default={}),
         })
         settings = self.settings(top["settings"], default_today)
         known = self.ids(document.get("mandates"))
@@ -281,13 +294,13 @@ class _Reader:
             return None
         return Scenario(settings, top["fees_before"], mandates, services, travel, statements)
 
-    def fields(self, value: object, path: str, spec: Mapping[str, _Field]) -> dict | None:
-        """The fields of an object by ``spec``, each value read or ``_INVALID``.
+    def fields(self, value: object, path: str, spec: Mapping[str, Field]) -> dict | None:
+        """The fields of an object by ``spec``, each value read or ``INVALID``.
 
         ``None`` when ``value`` is not an object. An unknown or doubled key is a problem but
         leaves the known fields readable, so that their own problems are reported too.
         """
-        if value is _INVALID:
+        if value is INVALID:
             return None
         if not isinstance(value, dict):
             self.fail(path, f"doit être un objet {{...}}, pas {_type_name(value)}")
@@ -310,8 +323,8 @@ class _Reader:
 
     def entities(self, items: object, name: str, build: Callable[[object, str], Any]) -> Any:
         """Each item of a list read by ``build``, then refused if two share an ``id``."""
-        if items is _INVALID:
-            return _INVALID
+        if items is INVALID:
+            return INVALID
         seen: dict[str, str] = {}
         for index, item in enumerate(items):
             identifier = item.get("id") if isinstance(item, dict) else None
@@ -333,17 +346,17 @@ class _Reader:
 
     def settings(self, value: object, default_today: date) -> Settings | None:
         read = self.fields(value, "settings", {
-            "office_district": _Field(self.read_text, default=""),
-            "cap_attribution": _Field(self.choice({a.value: a for a in CapAttribution}),
+            "office_district": Field(self.read_text, default=""),
+            "cap_attribution": Field(self.choice({a.value: a for a in CapAttribution}),
                                       default=CapAttribution.SERVICE_DATE),
-            "km_rate": _Field(self.read_km_rate),
-            "km_rates": _Field(self.read_km_rates, default={}),
-            "today": _Field(self.read_date, default=default_today),
-            "holidays": _Field(self.list_of(self.read_date), default=[]),
-            "reminders": _Field(self.list_of(self.number(0, MAX_REMINDER_DAYS)),
+            "km_rate": Field(self.read_km_rate),
+            "km_rates": Field(self.read_km_rates, default={}),
+            "today": Field(self.read_date, default=default_today),
+            "holidays": Field(self.list_of(self.read_date), default=[]),
+            "reminders": Field(self.list_of(self.number(0, MAX_REMINDER_DAYS)),
                                 default=list(DEFAULT_REMINDERS)),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         return Settings(
             today=read["today"],
@@ -357,20 +370,20 @@ class _Reader:
 
     def mandate(self, value: object, path: str, mandates: set[str]) -> MandateFacts | None:
         read = self.fields(value, path, {
-            "id": _Field(self.read_identifier, required=True),
-            "client": _Field(self.read_identifier, required=True),
-            "issued": _Field(self.read_date, required=True),
-            "district": _Field(self.read_text, default=""),
-            "ended": _Field(self.read_date),
-            "ended_by_judgment": _Field(self.read_bool, default=False),
-            "judgment_date": _Field(self.read_date),
-            "aid_ceased": _Field(self.read_date),
-            "matter": _Field(self.read_text, default=""),
-            "earlier_mandate": _Field(self.reference(mandates)),
-            "party": _Field(self.choice({p: p for p in PARTIES}), default=""),
-            "number": _Field(self.read_text, default=""),
+            "id": Field(self.read_identifier, required=True),
+            "client": Field(self.read_identifier, required=True),
+            "issued": Field(self.read_date, required=True),
+            "district": Field(self.read_text, default=""),
+            "ended": Field(self.read_date),
+            "ended_by_judgment": Field(self.read_bool, default=False),
+            "judgment_date": Field(self.read_date),
+            "aid_ceased": Field(self.read_date),
+            "matter": Field(self.read_text, default=""),
+            "earlier_mandate": Field(self.reference(mandates)),
+            "party": Field(self.choice({p: p for p in PARTIES}), default=""),
+            "number": Field(self.read_text, default=""),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         problems = len(self.problems)
         first = shipped_tariff().first_effective
@@ -385,33 +398,33 @@ class _Reader:
 
     def service(self, value: object, path: str, mandates: set[str]) -> ServiceFacts | None:
         read = self.fields(value, path, {
-            "id": _Field(self.read_identifier, required=True),
-            "mandate": _Field(self.reference(mandates), required=True),
-            "code": _Field(self.read_code, required=True),
-            "date": _Field(self.read_date, required=True),
-            "court": _Field(self.read_text, default=""),
-            "start": _Field(self.read_time),
-            "end": _Field(self.read_time),
-            "units": _Field(self.number(1, MAX_COUNT), default=1),
-            "disposition": _Field(self.choice({d: d for d in DISPOSITIONS})),
-            "co_accused_group": _Field(self.read_text),
-            "children": _Field(self.number(1, MAX_COUNT), default=1),
-            "class": _Field(self.choice({c: c for c in CLASSES})),
-            "base_amount": _Field(self.read_money),
-            "amount": _Field(self.read_money),
-            "conservatory_act": _Field(self.read_bool, default=False),
-            "authorised": _Field(self.read_bool, default=False),
-            "charged_as": _Field(self.read_code),
-            "contestations": _Field(self.number(1, MAX_COUNT), default=1),
-            "injunction": _Field(self.read_bool, default=False),
-            "after_interlocutory": _Field(self.read_bool, default=False),
-            "at_own_request": _Field(self.read_bool, default=True),
-            "shared_lump_sum": _Field(self.read_bool, default=False),
-            "remedy": _Field(self.choice({r: r for r in REMEDIES})),
-            "contested_hearing": _Field(self.read_bool, default=False),
-            "represents": _Field(self.choice({r: r for r in REPRESENTED}), default="child"),
+            "id": Field(self.read_identifier, required=True),
+            "mandate": Field(self.reference(mandates), required=True),
+            "code": Field(self.read_code, required=True),
+            "date": Field(self.read_date, required=True),
+            "court": Field(self.read_text, default=""),
+            "start": Field(self.read_time),
+            "end": Field(self.read_time),
+            "units": Field(self.number(1, MAX_COUNT), default=1),
+            "disposition": Field(self.choice({d: d for d in DISPOSITIONS})),
+            "co_accused_group": Field(self.read_text),
+            "children": Field(self.number(1, MAX_COUNT), default=1),
+            "class": Field(self.choice({c: c for c in CLASSES})),
+            "base_amount": Field(self.read_money),
+            "amount": Field(self.read_money),
+            "conservatory_act": Field(self.read_bool, default=False),
+            "authorised": Field(self.read_bool, default=False),
+            "charged_as": Field(self.read_code),
+            "contestations": Field(self.number(1, MAX_COUNT), default=1),
+            "injunction": Field(self.read_bool, default=False),
+            "after_interlocutory": Field(self.read_bool, default=False),
+            "at_own_request": Field(self.read_bool, default=True),
+            "shared_lump_sum": Field(self.read_bool, default=False),
+            "remedy": Field(self.choice({r: r for r in REMEDIES})),
+            "contested_hearing": Field(self.read_bool, default=False),
+            "represents": Field(self.choice({r: r for r in REPRESENTED}), default="child"),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         if read["remedy"] is not None and read["injunction"]:
             self.fail(f"{path}.remedy", "une injonction (« injunction ») n'est pas un recours extraordinaire ni un "
@@ -431,17 +444,17 @@ class _Reader:
 
     def travel(self, value: object, path: str, mandates: set[str]) -> TravelFacts | None:
         read = self.fields(value, path, {
-            "id": _Field(self.read_identifier, required=True),
-            "mandate": _Field(self.reference(mandates), required=True),
-            "date": _Field(self.read_date, required=True),
-            "km": _Field(self.read_km, required=True),
-            "destination_km": _Field(self.read_km, required=True),
-            "basis": _Field(self.choice(TRAVEL_BASES), required=True),
-            "parking": _Field(self.read_money),
-            "actual_cost": _Field(self.read_money),
-            "alternate_km": _Field(self.read_km),
+            "id": Field(self.read_identifier, required=True),
+            "mandate": Field(self.reference(mandates), required=True),
+            "date": Field(self.read_date, required=True),
+            "km": Field(self.read_km, required=True),
+            "destination_km": Field(self.read_km, required=True),
+            "basis": Field(self.choice(TRAVEL_BASES), required=True),
+            "parking": Field(self.read_money),
+            "actual_cost": Field(self.read_money),
+            "alternate_km": Field(self.read_km),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         trip = Trip(read["date"], read["km"], read["destination_km"], read["basis"],
                     read["parking"], read["actual_cost"], read["alternate_km"])
@@ -449,22 +462,22 @@ class _Reader:
 
     def statement(self, value: object, path: str, mandates: set[str], today: date) -> StatementFacts | None:
         read = self.fields(value, path, {
-            "id": _Field(self.read_identifier, required=True),
-            "mandates": _Field(self.list_of(self.reference(mandates), at_least_one=True), required=True),
-            "sent": _Field(self.read_date),
-            "received": _Field(self.read_date),
-            "amount": _Field(self.read_money),
-            "paid": _Field(self.read_date),
-            "payments": _Field(self.list_of(self.read_payment), default=[]),
-            "refusal_received": _Field(self.read_date),
-            "conciliation_requested": _Field(self.read_date),
-            "conciliation_ended": _Field(self.read_date),
-            "dispute_notice_sent": _Field(self.read_date),
-            "answer_received": _Field(self.read_date),
-            "arbitration_requested": _Field(self.read_date),
-            "number": _Field(self.read_text, default=""),
+            "id": Field(self.read_identifier, required=True),
+            "mandates": Field(self.list_of(self.reference(mandates), at_least_one=True), required=True),
+            "sent": Field(self.read_date),
+            "received": Field(self.read_date),
+            "amount": Field(self.read_money),
+            "paid": Field(self.read_date),
+            "payments": Field(self.list_of(self.read_payment), default=[]),
+            "refusal_received": Field(self.read_date),
+            "conciliation_requested": Field(self.read_date),
+            "conciliation_ended": Field(self.read_date),
+            "dispute_notice_sent": Field(self.read_date),
+            "answer_received": Field(self.read_date),
+            "arbitration_requested": Field(self.read_date),
+            "number": Field(self.read_text, default=""),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         problems = len(self.problems)
         for later, earlier, message in (
@@ -540,7 +553,7 @@ class _Reader:
 
     def read_identifier(self, value: object, path: str) -> Any:
         text = self.read_text(value, path)
-        if text is not _INVALID and not text.strip():
+        if text is not INVALID and not text.strip():
             return self.fail(path, "ne peut pas être vide")
         return text
 
@@ -570,7 +583,7 @@ class _Reader:
 
     def read_code(self, value: object, path: str) -> Any:
         text = self.read_text(value, path)
-        if text is _INVALID:
+        if text is INVALID:
             return text
         try:
             return normalise_code(text)
@@ -588,11 +601,11 @@ class _Reader:
 
     def read_payment(self, value: object, path: str) -> Any:
         read = self.fields(value, path, {
-            "date": _Field(self.read_date, required=True),
-            "amount": _Field(self.read_money, required=True),
+            "date": Field(self.read_date, required=True),
+            "amount": Field(self.read_money, required=True),
         })
-        if _incomplete(read):
-            return _INVALID
+        if incomplete(read):
+            return INVALID
         if read["amount"] == 0:
             return self.fail(f"{path}.amount", "un paiement doit être plus grand que zéro")
         return Payment(read["date"], read["amount"])
@@ -607,14 +620,14 @@ class _Reader:
                 self.fail(_child(path, year), "un exercice financier s'écrit \"2024-2025\" (1er avril - 31 mars)")
                 continue
             fees[year] = self.read_money(amount, _child(path, year))
-        return _INVALID if _INVALID in fees.values() else fees
+        return INVALID if INVALID in fees.values() else fees
 
     def read_km_rates(self, value: object, path: str) -> Any:
         if not isinstance(value, dict):
             return self.fail(path, f"doit être un objet {{\"2024-01-01\": \"0.50\"}}, pas {_type_name(value)}")
         rates = {self.read_date(on, _child(path, on)): self.read_km_rate(rate, _child(path, on))
                  for on, rate in value.items()}
-        return _INVALID if _INVALID in rates or _INVALID in rates.values() else rates
+        return INVALID if INVALID in rates or INVALID in rates.values() else rates
 
     def decimal(self, value: object, path: str, limit: Decimal, places: int, unit: str) -> Any:
         """An exact non-negative number from a JSON string or integer, at most ``limit``."""
@@ -659,7 +672,7 @@ class _Reader:
     def reference(self, mandates: set[str]) -> Read:
         def read(value: object, path: str) -> Any:
             identifier = self.read_identifier(value, path)
-            if identifier is not _INVALID and identifier not in mandates:
+            if identifier is not INVALID and identifier not in mandates:
                 return self.fail(path, f"mandat {_shown(identifier)} inconnu (absent de « mandates »)")
             return identifier
         return read
@@ -673,12 +686,13 @@ class _Reader:
             if at_least_one and not value:
                 return self.fail(path, "la liste ne peut pas être vide")
             items = [read_item(item, f"{path}[{index}]") for index, item in enumerate(value)]
-            return _INVALID if _INVALID in items else items
+            return INVALID if INVALID in items else items
         return read
 
 
-def _incomplete(read: dict | None) -> bool:
-    return read is None or any(value is _INVALID for value in read.values())
+def incomplete(read: dict | None) -> bool:
+    """Whether the fields read by ``ScenarioReader.fields`` miss an object or hold a refused value."""
+    return read is None or any(value is INVALID for value in read.values())
 
 
 def _child(path: str, key: str) -> str:

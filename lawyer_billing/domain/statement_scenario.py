@@ -7,7 +7,6 @@ amounts as strings) and the messages (``lawyer.name: champ obligatoire absent``)
 Every problem of both parts is reported together, in one ``ScenarioError``.
 """
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,14 +14,15 @@ from typing import Any
 from lawyer_billing.domain.compute import Computation, PriceServices, compute
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.scenario import (
-    _INVALID,
+    INVALID,
+    Field,
     Problem,
     Scenario,
     ScenarioError,
-    _Field,
-    _incomplete,
-    _Reader,
-    read_scenario,
+    ScenarioReader,
+    incomplete,
+    parse_document,
+    scenario_from_document,
 )
 from lawyer_billing.domain.statement import (
     Disbursement,
@@ -56,16 +56,13 @@ def read_statement_scenario(text: str, default_today: date) -> StatementScenario
     ``statement.date`` defaults to the scenario's ``settings.today`` (itself ``default_today``
     when absent). Raises ``ScenarioError`` with every problem found; raises nothing else.
     """
+    document = parse_document(text)
     problems: list[Problem] = []
     scenario = None
     try:
-        scenario = read_scenario(text, default_today)
+        scenario = scenario_from_document(document, default_today)
     except ScenarioError as error:
         problems += error.problems
-    try:
-        document = json.loads(text)
-    except (ValueError, RecursionError):  # read_scenario has said why
-        raise ScenarioError(problems) from None
     if not isinstance(document, dict):
         raise ScenarioError(problems)
     reader = _StatementReader()
@@ -90,20 +87,20 @@ def build_statement(read: StatementScenario, price: PriceServices = price_servic
     return statement, computation
 
 
-class _StatementReader(_Reader):
+class _StatementReader(ScenarioReader):
     """The scenario's field readers, with the objects of the relevé."""
 
     def lawyer(self, value: object) -> Any:
         read = self.fields({} if value is None else value, "lawyer", {
-            "name": _Field(self.read_identifier, required=True),
-            "address": _Field(self.read_lines, default=()),
-            "barreau_number": _Field(self.read_text, default=""),
-            "csj_number": _Field(self.read_text, default=""),
-            "gst_number": _Field(self.read_text),
-            "qst_number": _Field(self.read_text),
-            "district": _Field(self.read_text, default=""),
+            "name": Field(self.read_identifier, required=True),
+            "address": Field(self.read_lines, default=()),
+            "barreau_number": Field(self.read_text, default=""),
+            "csj_number": Field(self.read_text, default=""),
+            "gst_number": Field(self.read_text),
+            "qst_number": Field(self.read_text),
+            "district": Field(self.read_text, default=""),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None
         return Letterhead(**{key: value.strip() if isinstance(value, str) else value
                              for key, value in read.items()})
@@ -111,14 +108,14 @@ class _StatementReader(_Reader):
     def statement(self, value: object, today: date, mandates: set[str]) -> tuple[Any, tuple[Disbursement, ...]]:
         path = "statement"
         read = self.fields({} if value is None else value, path, {
-            "number": _Field(self.read_identifier, required=True),
-            "type": _Field(self.choice(STATEMENT_TYPES), default=StatementType.FINAL),
-            "supplements": _Field(self.read_identifier),
-            "office": _Field(self.office),
-            "date": _Field(self.read_date, default=today),
-            "disbursements": _Field(self.list_of(lambda v, p: self.disbursement(v, p, mandates)), default=[]),
+            "number": Field(self.read_identifier, required=True),
+            "type": Field(self.choice(STATEMENT_TYPES), default=StatementType.FINAL),
+            "supplements": Field(self.read_identifier),
+            "office": Field(self.office),
+            "date": Field(self.read_date, default=today),
+            "disbursements": Field(self.list_of(lambda v, p: self.disbursement(v, p, mandates)), default=[]),
         })
-        if _incomplete(read):
+        if incomplete(read):
             return None, ()
         kind, supplements = read["type"], read["supplements"]
         if kind is StatementType.SUPPLEMENTARY and supplements is None:
@@ -144,30 +141,30 @@ class _StatementReader(_Reader):
 
     def office(self, value: object, path: str) -> Any:
         read = self.fields(value, path, {
-            "name": _Field(self.read_identifier, required=True),
-            "address": _Field(self.read_lines, default=()),
+            "name": Field(self.read_identifier, required=True),
+            "address": Field(self.read_lines, default=()),
         })
-        if _incomplete(read):
-            return _INVALID
+        if incomplete(read):
+            return INVALID
         return Office(read["name"].strip(), read["address"])
 
     def disbursement(self, value: object, path: str, mandates: set[str]) -> Any:
         read = self.fields(value, path, {
-            "date": _Field(self.read_date, required=True),
-            "description": _Field(self.read_identifier, required=True),
-            "amount": _Field(self.read_money, required=True),
-            "receipt": _Field(self.read_text, default=""),
-            "mandate": _Field(self.reference(mandates), default=""),
+            "date": Field(self.read_date, required=True),
+            "description": Field(self.read_identifier, required=True),
+            "amount": Field(self.read_money, required=True),
+            "receipt": Field(self.read_text, default=""),
+            "mandate": Field(self.reference(mandates), default=""),
         })
-        if _incomplete(read):
-            return _INVALID
+        if incomplete(read):
+            return INVALID
         return Disbursement(read["date"], read["description"], read["amount"], read["receipt"], read["mandate"])
 
     def read_lines(self, value: object, path: str) -> Any:
         """An address: one text, or a list of texts, one per printed line."""
         if isinstance(value, str):
             text = self.read_text(value, path)
-            return _INVALID if text is _INVALID else (text,)
+            return INVALID if text is INVALID else (text,)
         lines = self.list_of(self.read_text)(value, path)
-        return _INVALID if lines is _INVALID else tuple(lines)
+        return INVALID if lines is INVALID else tuple(lines)
 

@@ -257,6 +257,17 @@ def test_invalid_json_is_reported_once():
     assert len(raised.value.problems) == 1 and raised.value.problems[0].path == "$"
 
 
+def test_a_key_written_twice_in_the_lawyer_or_the_statement_is_refused_as_in_the_scenario():
+    text = json.dumps(scenario_document())
+    text = text.replace('"lawyer": {', '"lawyer": {"name": "Me Autre", ', 1)
+    text = text.replace('"statement": {', '"statement": {"number": "2024-999", ', 1)
+    with pytest.raises(ScenarioError) as raised:
+        read_statement_scenario(text, TODAY)
+    assert [str(p) for p in raised.value.problems] == [
+        "lawyer.name: clé présente plus d'une fois", "statement.number: clé présente plus d'une fois",
+    ]
+
+
 def test_a_registered_lawyer_s_statement_needs_a_date_with_known_tax_rates():
     document = scenario_document()
     document["statement"]["date"] = "2006-06-30"  # the tax table starts on 2006-07-01
