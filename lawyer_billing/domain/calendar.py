@@ -32,6 +32,12 @@ MONDAY = 0
 # The Gregorian rules behind ``easter_sunday`` hold from 1583 on.
 FIRST_GREGORIAN_YEAR = 1583
 
+# The years a date given to the application may have, typed in a form (``typed_input``) or
+# read from a ``compute`` scenario: a year 1 or 20240 is a typo, and dates far outside any
+# mandate would only reach the edges of the calendar (art. 18 needs the Gregorian Easter, and
+# a 3-year period must stay within year 9999).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 
 class CalendarError(ValueError):
     """A period or a year that the computation of time cannot accept."""

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from lawyer_billing.domain.billing import MandateFacts, ServiceFacts
+from lawyer_billing.domain.calendar import FIRST_YEAR, LAST_YEAR
 from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS
 from lawyer_billing.domain.interest import Payment
@@ -39,9 +40,6 @@ MAX_COUNT = 10_000
 MAX_ITEMS = 100_000
 MAX_REMINDER_DAYS = 3_650
 MAX_DOCUMENT_CHARS = 50_000_000
-# Dates far outside any mandate would only reach the edges of the calendar (CPP art. 18 needs
-# the Gregorian Easter, and a 3-year period must stay within year 9999).
-FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 TRAVEL_BASES = {
     "in_district": TravelBasis.IN_DISTRICT,

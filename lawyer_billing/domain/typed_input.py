@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
 
+from lawyer_billing.domain.calendar import FIRST_YEAR, LAST_YEAR
 from lawyer_billing.domain.money import round_cents
 from lawyer_billing.domain.tools.french_dates import MONTHS_FR
 
@@ -39,8 +40,6 @@ _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{1,4}))?")
 _WORDS = re.compile(r"(\d{1,2})(?:er)?\s+([a-z]+)\.?(?:\s+(\d{4}))?")
 _WORDS_EN = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?")
 _TIME = re.compile(r"(\d{1,2})\s*(?:h|:)\s*(\d{2})?")
-#: the years a typed date may have, as in a ``compute`` scenario: a year 1 or 20240 is a typo
-FIRST_YEAR, LAST_YEAR = 1900, 2999
 DATE_HINT = "Tapez une date comme 2024-06-03, 3/6/2024 ou 3 juin 2024."
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from lawyer_billing.domain.scenario import ScenarioError, scenario_from_document
 from lawyer_billing.domain.typed_input import TypedInputError, parse_date, parse_money, parse_time
 
 TODAY = date(2026, 11, 22)
@@ -69,3 +70,18 @@ def test_bad_amounts(text):
 def test_years_outside_1900_to_2999_are_typos(text):
     with pytest.raises(TypedInputError, match="l'année doit être entre 1900 et 2999"):
         parse_date(text, TODAY)
+
+
+@pytest.mark.parametrize("day", [date(1900, 1, 1), date(2999, 12, 31), date(1899, 12, 31), date(3000, 1, 1)])
+def test_a_typed_date_has_the_years_of_a_scenario_date(day):
+    """One range for both entries of a date: the form and the ``compute`` scenario."""
+    typed = scenario_read = True
+    try:
+        parse_date(day.isoformat(), TODAY)
+    except TypedInputError:
+        typed = False
+    try:
+        scenario_from_document({"mandates": [], "settings": {"today": day.isoformat()}}, TODAY)
+    except ScenarioError:
+        scenario_read = False
+    assert typed == scenario_read == (1900 <= day.year <= 2999)
