@@ -2,7 +2,8 @@
 
 The sentence calculator explains each date it computes and the DPCP e-mail puts the
 hearing date in its subject; both need the same French spelling ("1er mars 2024", "9 h 30"),
-so it lives here once. Babel is not used: the domain core stays free of libraries.
+so it lives here once, and ``formatting.format_date`` writes its French dates with it (Babel
+writes neither « 1er » nor « 9 h 30 »).
 """
 
 from datetime import date, time
