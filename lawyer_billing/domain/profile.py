@@ -1,4 +1,5 @@
-"""The lawyer whose statements these are: the relevé's letterhead and the office's district."""
+"""The lawyer whose statements these are, as the settings keep it: the relevé's letterhead
+(``statement.Letterhead.from_profile``) and the office's district."""
 
 from dataclasses import dataclass
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class LawyerProfile:
     name: str = ""
+    #: as typed, one printed line per line of text (``address_lines``)
     address: str = ""
     barreau_number: str = ""
     #: the lawyer's number at the Commission des services juridiques
@@ -15,3 +17,8 @@ class LawyerProfile:
     #: registration numbers; statements show the taxes only when the lawyer is registered
     gst_number: str | None = None
     qst_number: str | None = None
+
+
+def address_lines(text: str) -> tuple[str, ...]:
+    """An address typed on several lines, as printed: one entry per line, blank lines left out."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())

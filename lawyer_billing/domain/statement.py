@@ -35,6 +35,7 @@ from lawyer_billing.domain.cap import fiscal_year_of
 from lawyer_billing.domain.compute import Computation
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.money import CENT, ZERO, round_cents
+from lawyer_billing.domain.profile import LawyerProfile, address_lines
 from lawyer_billing.domain.rates import SalesTaxRates, load_sales_tax_rates, sales_taxes
 from lawyer_billing.domain.scenario import Scenario
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError
@@ -83,6 +84,16 @@ class Letterhead:
     #: the judicial district of the office
     district: str = ""
     logo_file: str | None = None
+
+    @classmethod
+    def from_profile(cls, profile: LawyerProfile) -> "Letterhead":
+        """The lawyer of the settings as the relevé and the letters name them: the address one
+        entry per line, a tax number left empty as none (not registered for that tax)."""
+        return cls(
+            name=profile.name, address=address_lines(profile.address), barreau_number=profile.barreau_number,
+            csj_number=profile.csj_number, gst_number=profile.gst_number or None,
+            qst_number=profile.qst_number or None, district=profile.office_district,
+        )
 
     @property
     def registered(self) -> bool:

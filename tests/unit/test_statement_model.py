@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.domain.scenario import ScenarioError
 from lawyer_billing.domain.statement import (
     Disbursement,
@@ -100,6 +101,17 @@ def test_amounts_are_in_cents_and_mandates_are_those_of_the_statement():
         line(date(2024, 6, 3), "1.005")
     with pytest.raises(StatementError, match="M9"):
         statement(lines=[line(date(2024, 6, 3), "1.00", mandate="M9")])
+
+
+def test_the_letterhead_of_the_settings_profile_prints_one_address_line_per_typed_line():
+    profile = LawyerProfile("Me Jeanne Tremblay", " 10, rue Saint-Jacques \n\n Montréal (Québec) H2Y 1L3\n",
+                            "123456-7", "CSJ-42", "Montréal", gst_number="", qst_number="1234567890 TQ0001")
+    assert Letterhead.from_profile(profile) == Letterhead(
+        "Me Jeanne Tremblay", ("10, rue Saint-Jacques", "Montréal (Québec) H2Y 1L3"), "123456-7", "CSJ-42",
+        gst_number=None, qst_number="1234567890 TQ0001", district="Montréal",
+    )
+    assert Letterhead.from_profile(LawyerProfile()) == Letterhead("")
+    assert not Letterhead.from_profile(LawyerProfile(gst_number="", qst_number="")).registered
 
 
 def test_only_a_supplementary_statement_names_the_one_it_supplements():
