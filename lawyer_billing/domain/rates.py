@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 
-from lawyer_billing.domain.data_files import read_yaml
+from lawyer_billing.domain.data_files import read_yaml_table
 from lawyer_billing.domain.dated import DatedValues
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.money import MoneyError, money, round_cents
@@ -134,13 +134,7 @@ def sales_taxes(
 
 def _entries(path: Path, keys: set[str]) -> list[tuple[date, dict[str, Any]]]:
     """The ``values`` of a rate file as (effective date, entry); each entry has exactly ``keys``."""
-    document = read_yaml(path, RateDataError, "le fichier de taux")
-    if not isinstance(document, dict) or "values" not in document:
-        raise RateDataError(f"{path.name} : le fichier doit contenir une clé « values ».")
-    unknown = set(document) - _FILE_KEYS
-    if unknown:
-        raise RateDataError(f"{path.name} : clé inconnue « {sorted(map(str, unknown))[0]} ».")
-    values = document["values"] or {}
+    values = read_yaml_table(path, RateDataError, "le fichier de taux", "values", _FILE_KEYS) or {}
     if not isinstance(values, dict):
         raise RateDataError(f"{path.name} : « values » doit associer des dates à des taux.")
     entries = []

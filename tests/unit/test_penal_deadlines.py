@@ -214,5 +214,11 @@ def test_other_bad_files_are_rejected(tmp_path):
     unknown_top.write_text("periods: []\nperiode: 1\n", encoding="utf-8")
     with pytest.raises(PenalDataError, match="top.yaml : clé inconnue « periode »"):
         penal_periods(unknown_top)
+    unknown_top.write_text("description: d\n", encoding="utf-8")
+    with pytest.raises(PenalDataError, match="top.yaml : le fichier doit contenir une clé « periods »"):
+        penal_periods(unknown_top)
+    unknown_top.write_text("periods: {plea: 1}\n", encoding="utf-8")
+    with pytest.raises(PenalDataError, match="top.yaml : « periods » doit être une liste de délais"):
+        penal_periods(unknown_top)
     with pytest.raises(PenalDataError, match="introuvable"):
         penal_periods(tmp_path / "absent.yaml")

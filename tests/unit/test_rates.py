@@ -121,6 +121,13 @@ def test_unknown_top_level_key_is_refused(tmp_path):
         load_km_rates(path=path)
 
 
+@pytest.mark.parametrize("text", ["description: d\n", "- values\n"])
+def test_a_file_without_its_values_is_refused(tmp_path, text):
+    path = _write(tmp_path, "km_rate.yaml", text)
+    with pytest.raises(RateDataError, match="km_rate.yaml : le fichier doit contenir une clé « values »"):
+        load_km_rates(path=path)
+
+
 def test_file_that_is_not_yaml_is_refused(tmp_path):
     path = _write(tmp_path, "km_rate.yaml", "values: {2024-01-01: [\n")
     with pytest.raises(RateDataError, match="km_rate.yaml : le fichier n'est pas du YAML valide"):

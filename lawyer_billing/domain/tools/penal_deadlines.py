@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
-from lawyer_billing.domain.data_files import read_yaml
+from lawyer_billing.domain.data_files import read_yaml_table
 from lawyer_billing.domain.calendar import is_juridical_day, period_end
 from lawyer_billing.domain.deadlines import AlternativeDue, Deadline, DeadlineKind
 from lawyer_billing.domain.tools.french_dates import format_date_fr
@@ -186,15 +186,10 @@ def _counted_back(
 
 
 def _entries(path: Path) -> list[Any]:
-    document = read_yaml(path, PenalDataError, "le fichier des délais")
-    if not isinstance(document, dict) or "periods" not in document:
-        raise PenalDataError(f"{path.name} : le fichier doit contenir une clé « periods ».")
-    unknown = set(document) - _FILE_KEYS
-    if unknown:
-        raise PenalDataError(f"{path.name} : clé inconnue « {sorted(map(str, unknown))[0]} ».")
-    if not isinstance(document["periods"], list):
+    periods = read_yaml_table(path, PenalDataError, "le fichier des délais", "periods", _FILE_KEYS)
+    if not isinstance(periods, list):
         raise PenalDataError(f"{path.name} : « periods » doit être une liste de délais.")
-    return document["periods"]
+    return periods
 
 
 def _period(source: str, index: int, entry: object) -> PenalPeriod:
