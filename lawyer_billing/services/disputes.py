@@ -30,6 +30,7 @@ from lawyer_billing.domain.deadlines import (
 )
 from lawyer_billing.domain.formatting import format_date, format_money
 from lawyer_billing.domain.letters import Letter, LetterKind, LetterParties, compose_letter
+from lawyer_billing.domain.money import ZERO
 from lawyer_billing.domain.statement import Office
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.reports.letter_docx import letter_docx
@@ -142,11 +143,10 @@ class RefusalListing:
 def list_refusals(uow: UnitOfWork, today: date) -> list[RefusalListing]:
     """Every refusal, most recent first, with the last step taken and the next deadline."""
     listings = []
-    for listing in FollowUpStore(uow.session).refusals():
-        path = dispute_path(uow, today, listing.refusal.id)
+    for refusal in FollowUpStore(uow.session).refusals():
+        path = dispute_path(uow, today, refusal.id)
         done = [s for s in path.steps if s.done_on is not None]
-        listings.append(RefusalListing(listing.refusal, listing.statement_number, path.dispute.id, done[-1],
-                                       path.next_step))
+        listings.append(RefusalListing(refusal, path.statement_number, path.dispute.id, done[-1], path.next_step))
     return listings
 
 
@@ -159,7 +159,7 @@ def dispute_path(uow: UnitOfWork, today: date, refusal_id: int) -> DisputePath:
     return DisputePath(
         refusal=refusal, statement_id=statement.id, statement_number=statement.number,
         statement_date=statement.finalized_on or statement.created_on,
-        statement_total=statement.amounts.total if statement.amounts else Decimal("0.00"),
+        statement_total=statement.amounts.total if statement.amounts else ZERO,
         office_id=statement.office_id, mandate_numbers=tuple(m.number for m in mandates),
         beneficiaries=tuple(dict.fromkeys(m.client_name for m in mandates)), dispute=dispute,
         steps=_steps(uow, today, refusal, dispute),

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lawyer_billing.storage.rows import PaymentRow, RefusalRow, StatementRow
+from lawyer_billing.storage.rows import PaymentRow, RefusalRow
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,6 @@ class RefusalRecord:
     reference: str = ""
     id: int | None = None
     version: int | None = None
-
-
-@dataclass(frozen=True)
-class RefusalListing:
-    """A refusal with the statement it answers, as the Différends screen lists it."""
-
-    refusal: RefusalRecord
-    statement_number: str
-    statement_total: Decimal | None
-    office_id: int | None
 
 
 class FollowUpStore:
@@ -79,13 +69,10 @@ class FollowUpStore:
         self.session.flush()
         return row.id
 
-    def refusals(self) -> list[RefusalListing]:
-        rows = self.session.execute(
-            select(RefusalRow, StatementRow.number, StatementRow.total, StatementRow.office_id)
-            .join(StatementRow, StatementRow.id == RefusalRow.statement_id)
-            .order_by(RefusalRow.received_on.desc(), RefusalRow.id.desc())
-        )
-        return [RefusalListing(_refusal(row), number, total, office) for row, number, total, office in rows]
+    def refusals(self) -> list[RefusalRecord]:
+        """Every refusal, the most recent first."""
+        rows = self.session.scalars(select(RefusalRow).order_by(RefusalRow.received_on.desc(), RefusalRow.id.desc()))
+        return [_refusal(row) for row in rows]
 
 
 def _refusal(row: RefusalRow) -> RefusalRecord:
