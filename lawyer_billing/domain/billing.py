@@ -102,7 +102,9 @@ class AppliedRule:
 class PricedLine:
     service: str
     code: str
-    #: the tariff's figure for the item on the date that governs, before any rule (None: unknown)
+    #: the tariff's amount for the service before any rule (None: unknown): the item's figure on
+    #: the date that governs times the service's units (37 pages of T101 at 0.10 $: 3.70), or
+    #: the percentage of T54-T55 applied to the base amount; the figure per unit is not kept
     tariff_amount: Decimal | None
     #: the amount claimed, rounded to the cent (None when no figure exists and none was given)
     amount: Decimal | None

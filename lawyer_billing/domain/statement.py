@@ -150,8 +150,9 @@ class RuleNote:
 
 @dataclass(frozen=True)
 class StatementLine:
-    """One service billed (art. 18): its tariff item, French label, units, the tariff's figure
-    (``None`` when the tariff has none), the rules applied and the amount claimed.
+    """One service billed (art. 18): its tariff item, French label, units, the tariff's amount
+    for those units (``PricedLine.tariff_amount``: 120 pages of T101 give 12.00, not the 0.10 $
+    of a page; ``None`` when the tariff has none), the rules applied and the amount claimed.
 
     ``cap_reduction`` is the line's share of the art. 22 reduction, printed once in the totals.
     """

@@ -25,6 +25,7 @@ class Line:
     item: TariffItem | None
     #: the figure per unit the rules start from (the tariff's, or the lawyer's for a lost one)
     figure: Decimal | None = None
+    #: ``figure`` times the service's units, before any rule (``PricedLine.tariff_amount``)
     tariff_amount: Decimal | None = None
     amount: Decimal | None = None
     #: a claimed amount (special consideration, art. 14, art. 21 share) no rule may change
