@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from lawyer_billing.domain.billing import PricedLine
 from lawyer_billing.domain.mandate import Mandate
+from lawyer_billing.domain.money import ZERO
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.record_facts import service_facts
 from lawyer_billing.domain.service import Disposition, Service
@@ -82,7 +83,7 @@ class DayPreview:
 
     @property
     def total(self) -> Decimal:
-        return sum((line.priced.amount for line in self.lines if line.priced.amount is not None), Decimal("0.00"))
+        return sum((line.priced.amount for line in self.lines if line.priced.amount is not None), ZERO)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from lawyer_billing.domain.calendar import next_juridical_day
+from lawyer_billing.domain.cap import fiscal_year_of
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, MatterType
 from lawyer_billing.domain.money import round_cents
 from lawyer_billing.domain.profile import LawyerProfile
@@ -199,8 +200,7 @@ def create_demo(uow: UnitOfWork, *, mandates: int, seed: int, today: date, state
 
 def first_day(today: date) -> date:
     """1 April of the fiscal year ``FISCAL_YEARS`` before ``today``'s."""
-    year = today.year if today.month >= 4 else today.year - 1
-    return date(year - FISCAL_YEARS, 4, 1)
+    return date(int(fiscal_year_of(today)[:4]) - FISCAL_YEARS, 4, 1)
 
 
 def km_rates(today: date) -> list[tuple[date, Decimal]]:
