@@ -27,7 +27,6 @@ from lawyer_billing.domain.tools.sentence_errors import (
 GUIDE = "Guide de calcul des peines (MSP, 2022)"
 ADEQUACY = f"{GUIDE}, « Adéquation de la peine »"
 MAXIMUM_CREDIT_RATIO = Decimal("1.5")
-DAYS_IN_TWO_WEEKS = 14
 DAYS_IN_HALF_MONTH = 15
 DAYS_IN_HALF_FEBRUARY = 14
 
