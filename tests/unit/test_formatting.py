@@ -4,6 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lawyer_billing.domain.formatting import (
     FormattingError,
@@ -12,6 +14,7 @@ from lawyer_billing.domain.formatting import (
     format_number,
     format_percent,
 )
+from lawyer_billing.domain.rules.line import fr_money
 
 NBSP = "\u00a0"
 
@@ -84,3 +87,14 @@ def test_percentages_are_given_as_published_in_percent():
     assert format_percent(Decimal("9.975")) == f"9,975{NBSP}%"
     assert format_percent(Decimal("6.125"), places=2) == f"6,13{NBSP}%"
     assert format_percent(35) == f"35{NBSP}%"
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3))
+def test_the_explanations_write_amounts_as_the_display_does_with_ordinary_spaces(amount):
+    assert fr_money(amount) == format_money(amount).replace(NBSP, " ")
+
+
+def test_an_explanation_writes_no_minus_zero():
+    assert (fr_money(Decimal("1315")), fr_money(Decimal("-0")), fr_money(Decimal("-0.004"))) == (
+        "1 315,00 $", "0,00 $", "0,00 $",
+    )

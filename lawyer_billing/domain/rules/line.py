@@ -86,8 +86,13 @@ class Line:
 
 
 def fr_money(amount: Decimal) -> str:
-    """``1315`` -> ``"1 315,00 $"``: an amount as a French explanation writes it."""
-    whole, cents = f"{round_cents(amount):.2f}".split(".")
+    """``1315`` -> ``"1 315,00 $"``: an amount as a French explanation writes it.
+
+    ``formatting.format_money`` with ordinary spaces instead of no-break ones: explanations are
+    plain text in ``compute``'s JSON and in the stored lines, and pricing runs without Babel.
+    """
+    exact = round_cents(amount)
+    whole, cents = f"{abs(exact) if exact.is_zero() else exact:.2f}".split(".")
     sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
     groups = []
     while digits:
