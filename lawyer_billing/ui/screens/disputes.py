@@ -24,7 +24,13 @@ from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.dispute_path import DisputePathView
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
-from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, list_or_empty_state, record_table
+from lawyer_billing.ui.widgets.screen_parts import (
+    empty_state_label,
+    heading_label,
+    list_or_empty_state,
+    one_line_rows,
+    record_table,
+)
 
 TITLE = "Différends"
 
@@ -37,8 +43,7 @@ class Screen(ScreenBase):
         self.heading = heading_label()
         self.model = RefusalListModel(context.language, self)
         self.table = record_table("refusals", self.model)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        one_line_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(RefusalListModel.REASONS, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)

@@ -14,7 +14,6 @@ last line removed; in the detail, Insert adds, Enter edits, Delete removes.
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,7 +41,7 @@ from lawyer_billing.ui.widgets.edit_form import EditForm, discard_typed
 from lawyer_billing.ui.widgets.mandate_detail import MandateDetail
 from lawyer_billing.ui.widgets.mandate_form import MandateForm, mandate_field_labels, mandate_values
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
-from lawyer_billing.ui.widgets.screen_parts import empty_state_label
+from lawyer_billing.ui.widgets.screen_parts import empty_state_label, record_table
 from lawyer_billing.ui.widgets.version_conflict import VersionConflictDialog
 from lawyer_billing.ui.widgets.work_forms import DisbursementForm, ServiceForm, TravelForm
 
@@ -95,16 +93,7 @@ class Screen(ScreenBase):
         self.new_button.clicked.connect(self.new_mandate)
         filter_row.addWidget(self.new_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("mandates")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = record_table("mandates", self.proxy, 5, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

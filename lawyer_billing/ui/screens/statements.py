@@ -31,7 +31,13 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import StatementListModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
-from lawyer_billing.ui.widgets.screen_parts import empty_state_label, heading_label, list_or_empty_state, record_table
+from lawyer_billing.ui.widgets.screen_parts import (
+    empty_state_label,
+    heading_label,
+    list_or_empty_state,
+    one_line_rows,
+    record_table,
+)
 from lawyer_billing.ui.widgets.statement_detail import StatementDetail
 from lawyer_billing.ui.widgets.statement_preparation import StatementPreparation
 from lawyer_billing.ui.worker import BackgroundTask, ProgressPanel
@@ -74,8 +80,7 @@ class Screen(ScreenBase):
 
         self.model = StatementListModel(context.language, self)
         self.table = record_table("statements", self.model)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        one_line_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(MANDATES_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -64,6 +62,7 @@ from lawyer_billing.ui.models.tariff import (
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
+from lawyer_billing.ui.widgets.screen_parts import line_table
 from lawyer_billing.ui.widgets.settings_section import button_row, with_message
 
 TITLE = "Tarif"
@@ -122,16 +121,8 @@ class Screen(ScreenBase):
         top.addWidget(self.count)
 
         self.model = TariffModel(context.language, self)
-        self.table = QTableView()
-        self.table.setObjectName("items")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = line_table("items", self.model)
         self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)

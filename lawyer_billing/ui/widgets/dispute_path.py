@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from lawyer_billing.ui.models.disputes import StepTableModel, letter_labels, ste
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.screen_parts import line_table
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
@@ -67,15 +66,7 @@ class DisputePathView(QWidget):
         heading.addWidget(self.open_statement)
 
         self.model = StepTableModel(context.language, self)
-        self.steps = QTableView()
-        self.steps.setObjectName("dispute_steps")
-        self.steps.setModel(self.model)
-        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.steps.setWordWrap(False)
-        self.steps.verticalHeader().hide()
-        self.steps.verticalHeader().setDefaultSectionSize(self.steps.fontMetrics().height() + 8)
+        self.steps = line_table("dispute_steps", self.model)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.steps.selectionModel().currentRowChanged.connect(lambda current, _: self._show_step())

@@ -9,7 +9,6 @@ screen can put it back with Ctrl+Z); a statement opens on its screen with Enter.
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from lawyer_billing.ui.models.records import RecordTableModel
 from lawyer_billing.ui.widgets.choice_labels import mandate_statuses
 from lawyer_billing.ui.widgets.mandate_form import mandate_field_labels, mandate_values
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_parts import record_table
 
 #: the tabs whose lines the user edits, by the kind of record they hold
 EDITABLE = ("service", "travel", "disbursement")
@@ -53,18 +53,9 @@ def held(kind: str, line):
     return line
 
 
-def record_table(model: RecordTableModel, name: str, sort_column: int = 0) -> QTableView:
+def dated_table(model: RecordTableModel, name: str, sort_column: int = 0) -> QTableView:
     """A read-only table, sorted by ``sort_column`` (a date: the oldest first)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
+    table = record_table(name, model, sort_column)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
@@ -132,7 +123,7 @@ class MandateDetail(Retranslating, QWidget):
             "deadline": RecordTableModel(deadline_columns(), context.language),
         }
         #: each table sorted by its date; the deadlines by their last day
-        self.tables = {kind: record_table(model, f"{kind}_table", 1 if kind == "deadline" else 0)
+        self.tables = {kind: dated_table(model, f"{kind}_table", 1 if kind == "deadline" else 0)
                        for kind, model in self.models.items()}
         self.buttons: dict[str, tuple[QPushButton, QPushButton, QPushButton]] = {}
         self.tabs = QTabWidget()

@@ -1,5 +1,6 @@
-"""The pieces the list screens share: their heading, their list of records and the empty
-state that tells a new user what to do first. One version each, so the screens look alike."""
+"""The pieces the list screens share: their heading, their list of records (and the tables
+of lines of a detail) and the empty state that tells a new user what to do first. One
+version each, so the screens look alike."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
@@ -15,20 +16,40 @@ def heading_label() -> QLabel:
     return heading
 
 
-def record_table(name: str, model) -> QTableView:
-    """A read-only list of records, one selected at a time, in the order the service gives
-    them until the user sorts a column."""
+def _read_only_table(name: str, model) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
-    table.setSortingEnabled(True)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     return table
+
+
+def record_table(name: str, model, sort_column: int = -1,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
+    """A read-only list of records, one selected at a time, sorted by ``sort_column`` (by
+    default in the order the service gives them) until the user sorts a column."""
+    table = _read_only_table(name, model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, order)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+def line_table(name: str, model) -> QTableView:
+    """A read-only table of lines (a statement's, a dispute's steps...), one selected at a
+    time, in the model's order, each line one line of text high."""
+    table = _read_only_table(name, model)
+    one_line_rows(table)
+    return table
+
+
+def one_line_rows(table: QTableView) -> None:
+    """Each row one line of text high, a long text cut short rather than wrapped."""
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
 
 
 def empty_state_label(name: str) -> QLabel:

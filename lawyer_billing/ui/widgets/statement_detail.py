@@ -11,12 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import DeadlineTableModel, follow_language, status_labels, type_label
 from lawyer_billing.ui.widgets import statement_dialogs
+from lawyer_billing.ui.widgets.screen_parts import line_table
 from lawyer_billing.ui.widgets.statement_follow_up import FollowUpPanel
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
 
@@ -91,13 +90,7 @@ class StatementDetail(QWidget):
         self.lines = StatementLinesView(context.language)
         self.lines.line_activated.connect(lambda line: open_source(context, line))
         self.deadline_model = DeadlineTableModel(context.language, self)
-        self.deadlines = QTableView()
-        self.deadlines.setObjectName("statement_deadlines")
-        self.deadlines.setModel(self.deadline_model)
-        self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.deadlines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.deadlines.verticalHeader().hide()
-        self.deadlines.verticalHeader().setDefaultSectionSize(self.deadlines.fontMetrics().height() + 8)
+        self.deadlines = line_table("statement_deadlines", self.deadline_model)
         self.deadlines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.deadlines.horizontalHeader().setStretchLastSection(True)
         self.deadlines.setMaximumHeight(150)

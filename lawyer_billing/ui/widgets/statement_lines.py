@@ -11,14 +11,12 @@ from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from lawyer_billing.services.statements import Line, LineKind
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import LineTableModel, follow_language
+from lawyer_billing.ui.widgets.screen_parts import line_table
 
 
 def open_source(context: AppContext, line: Line | None) -> None:
@@ -77,15 +76,7 @@ class StatementLinesView(QWidget):
         super().__init__(parent)
         self.language = language
         self.model = LineTableModel(language, self)
-        self.table = QTableView()
-        self.table.setObjectName("statement_lines")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = line_table("statement_lines", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LineTableModel.LABEL, QHeaderView.ResizeMode.Stretch)

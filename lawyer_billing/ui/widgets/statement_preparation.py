@@ -10,7 +10,6 @@ preview, so a stale one can never be confirmed.
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import MandateChoiceModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
+from lawyer_billing.ui.widgets.screen_parts import line_table
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
 
 
@@ -61,14 +60,7 @@ class StatementPreparation(QWidget):
         self.hint.setWordWrap(True)
 
         self.mandate_model = MandateChoiceModel(context.language, self)
-        self.mandates = QTableView()
-        self.mandates.setObjectName("mandates_to_bill")
-        self.mandates.setModel(self.mandate_model)
-        self.mandates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.mandates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.mandates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mandates.verticalHeader().hide()
-        self.mandates.verticalHeader().setDefaultSectionSize(self.mandates.fontMetrics().height() + 8)
+        self.mandates = line_table("mandates_to_bill", self.mandate_model)
         self.mandates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mandates.horizontalHeader().setStretchLastSection(True)
         self.mandates.activated.connect(lambda _: self.prepare())  # Space ticks a mandate, Enter previews
