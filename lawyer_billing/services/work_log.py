@@ -19,7 +19,7 @@ from functools import partial
 from lawyer_billing.domain.compute import ComputedLine, DeadlineEntry, compute
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.mandate import Mandate
-from lawyer_billing.domain.money import ZERO
+from lawyer_billing.domain.money import ZERO, round_cents
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.record_facts import RuleFactsError, check_rule_facts
 from lawyer_billing.domain.scenario import TRAVEL_BASES
@@ -149,9 +149,7 @@ def service_problems(service: Service, tariff: Tariff) -> tuple[Service, list[Fi
         problems.append(FieldProblem("units", "Le nombre d'unités est d'au moins 1."))
     if service.children < 1:
         problems.append(FieldProblem("children", "Le nombre d'enfants est d'au moins 1."))
-    for name in ("base_amount", "amount_override"):
-        if getattr(service, name) is not None and getattr(service, name) < 0:
-            problems.append(FieldProblem(name, "Un montant ne peut pas être négatif."))
+    problems += _money_problems(service, ("base_amount", "amount_override"))
     if service.amount_override is not None and not service.override_reason.strip():
         problems.append(FieldProblem(
             "override_reason",
@@ -178,11 +176,7 @@ def travel_problems(travel: Travel) -> list[FieldProblem]:
         for name in ("km", "destination_km", "alternate_km")
         if getattr(travel, name) is not None and getattr(travel, name) < 0
     ]
-    problems += [
-        FieldProblem(name, "Un montant ne peut pas être négatif.")
-        for name in ("parking", "actual_cost")
-        if getattr(travel, name) is not None and getattr(travel, name) < 0
-    ]
+    problems += _money_problems(travel, ("parking", "actual_cost"))
     if travel.basis not in TRAVEL_BASES:
         problems.append(FieldProblem("basis", "Choisissez le paragraphe de l'art. 20 qui s'applique au déplacement."))
     return problems
@@ -194,6 +188,23 @@ def disbursement_problems(disbursement: Disbursement) -> list[FieldProblem]:
         problems.append(FieldProblem("description", "Décrivez le débours (ex. signification par huissier)."))
     if disbursement.amount <= 0:
         problems.append(FieldProblem("amount", "Le montant du débours doit être plus grand que zéro."))
+    else:
+        problems += _money_problems(disbursement, ("amount",))
+    return problems
+
+
+def _money_problems(record, names: tuple[str, ...]) -> list[FieldProblem]:
+    """The amounts of ``record`` named ``names`` that are negative or finer than the cent (an
+    amount is stored in cents: a third decimal would be rounded away unseen)."""
+    problems = []
+    for name in names:
+        amount = getattr(record, name)
+        if amount is None:
+            continue
+        if amount < 0:
+            problems.append(FieldProblem(name, "Un montant ne peut pas être négatif."))
+        elif amount != round_cents(amount):
+            problems.append(FieldProblem(name, "Le montant s'exprime en cents (deux décimales au plus)."))
     return problems
 
 

@@ -167,3 +167,24 @@ def test_travel_and_disbursement_problems(engine):
     with pytest.raises(InvalidRecord) as raised:
         add(engine, Disbursement(mandate_id=mandate.id, incurred_on=HEARING, description=" ", amount=Decimal("0")))
     assert {p.field for p in raised.value.problems} == {"description", "amount"}
+
+
+def test_an_amount_finer_than_the_cent_is_refused_not_rounded_away(engine):
+    # amounts are stored in cents: 45.678 $ would be written 45.68 $ without a word
+    mandate = new_mandate(engine, "500-01-000009-241")
+    with pytest.raises(InvalidRecord, match="deux décimales") as raised:
+        add(engine, Disbursement(mandate_id=mandate.id, incurred_on=HEARING, description="Huissier",
+                                 amount=Decimal("45.678")))
+    assert [p.field for p in raised.value.problems] == ["amount"]
+    with pytest.raises(InvalidRecord) as raised:
+        add(engine, Travel(mandate_id=mandate.id, travelled_on=HEARING, km=Decimal("10"), destination_km=Decimal("5"),
+                           basis="outside_district", parking=Decimal("12.005"), actual_cost=Decimal("-1")))
+    assert [(p.field, p.message_fr) for p in raised.value.problems] == [
+        ("parking", "Le montant s'exprime en cents (deux décimales au plus)."),
+        ("actual_cost", "Un montant ne peut pas être négatif."),
+    ]
+    with pytest.raises(InvalidRecord) as raised:
+        add(engine, trial(mandate, amount_override=Decimal("400.001"), override_reason="Considération spéciale"))
+    assert [p.field for p in raised.value.problems] == ["amount_override"]
+    assert work(engine, mandate).services == () and work(engine, mandate).travel == ()
+    assert work(engine, mandate).disbursements == ()
