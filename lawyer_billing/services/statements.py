@@ -55,6 +55,7 @@ from lawyer_billing.domain.statement_files import default_file_name, safe_file_n
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, shipped_tariff
 from lawyer_billing.domain.travel import TravelResult
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
+from lawyer_billing.private_files import create_private_file
 from lawyer_billing.reports.statement_pdf import statement_pdf
 from lawyer_billing.reports.statement_xlsx import statement_xlsx, year_xlsx
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
@@ -912,10 +913,13 @@ def export_year(
 
 
 def _write_temporary(folder: Path, name: str, content: bytes) -> tuple[Path, Path]:
-    """``content`` in a hidden temporary file beside ``folder / name``; (temporary, final)."""
+    """``content`` in a hidden temporary file beside ``folder / name``, owner-only like every
+    file that names clients; (temporary, final)."""
     final = folder / name
     temporary = folder / f".{name}.partiel"
     try:
+        temporary.unlink(missing_ok=True)  # left by an export that was killed: its mode is unknown
+        create_private_file(temporary)
         temporary.write_bytes(content)
     except BaseException:
         temporary.unlink(missing_ok=True)

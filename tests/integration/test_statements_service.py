@@ -2,6 +2,7 @@
 and PostgreSQL. Every amount below is computed by hand in the comment beside it, citing the
 article that sets it."""
 
+import os
 from datetime import date
 from decimal import Decimal
 
@@ -370,6 +371,8 @@ def test_a_year_is_exported_whole_or_not_at_all(engine, tmp_path):
         files = statements.export_year(uow, 2026, folder, progress=lambda done, total: steps.append((done, total)))
     assert sorted(p.name for p in folder.iterdir()) == ["releve-R-2026-0001.pdf", "releves-2026.xlsx"]
     assert steps == [(1, 2), (2, 2)] and all(path.parent == folder for path in files)
+    if os.name == "posix":  # they name clients: owner-only, like the database and its backups
+        assert {path.stat().st_mode & 0o777 for path in files} == {0o600}
     book = load_workbook(folder / "releves-2026.xlsx")
     assert book.sheetnames == ["Sommaire", "R-2026-0001"]
     statement_row = next(row for row in book["Sommaire"].iter_rows() if row[0].value == "R-2026-0001")
