@@ -33,7 +33,7 @@ from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.formatting import format_money, format_number
 from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.money import ZERO, round_cents
-from lawyer_billing.domain.profile import LawyerProfile
+from lawyer_billing.domain.profile import LawyerProfile, address_lines
 from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION
 from lawyer_billing.domain.service import Disbursement, Service, Travel
 from lawyer_billing.domain.statement import Disbursement as PrintedDisbursement
@@ -941,20 +941,14 @@ def _amounts(totals: StatementTotals) -> StatementAmounts:
 
 
 def lawyer_letterhead(uow: UnitOfWork) -> Letterhead:
-    profile = ProfileRepository(uow.session).get() or LawyerProfile()
-    return Letterhead(
-        name=profile.name, address=tuple(line.strip() for line in profile.address.splitlines() if line.strip()),
-        barreau_number=profile.barreau_number, csj_number=profile.csj_number,
-        gst_number=profile.gst_number or None, qst_number=profile.qst_number or None,
-        district=profile.office_district,
-    )
+    return Letterhead.from_profile(ProfileRepository(uow.session).get() or LawyerProfile())
 
 
 def addressee(uow: UnitOfWork, office_id: int | None) -> Office | None:
     office = None if office_id is None else OfficeRepository(uow.session).get(office_id)
     if office is None:
         return None
-    return Office(office.name, tuple(line.strip() for line in office.address.splitlines() if line.strip()))
+    return Office(office.name, address_lines(office.address))
 
 
 # --- shared helpers --------------------------------------------------------------------------
