@@ -60,10 +60,10 @@ from lawyer_billing.ui.models.tariff import (
     unit_names,
 )
 from lawyer_billing.ui.operations import attempt
-from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField
+from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField, with_message
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import line_table
-from lawyer_billing.ui.widgets.settings_section import button_row, with_message
+from lawyer_billing.ui.widgets.settings_section import button_row
 
 TITLE = "Tarif"
 #: the widest text of each column but the label (the unit « par demi-journée additionnelle »

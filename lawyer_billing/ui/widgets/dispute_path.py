@@ -35,7 +35,7 @@ from lawyer_billing.ui.models.disputes import StepTableModel, letter_labels, ste
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
-from lawyer_billing.ui.widgets.screen_parts import line_table
+from lawyer_billing.ui.widgets.screen_parts import detail_title, line_table
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
@@ -49,12 +49,7 @@ class DisputePathView(QWidget):
         self.path: DisputePath | None = None
         self.drafted: LetterTexts | None = None
 
-        self.title = QLabel()
-        self.title.setObjectName("dispute_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
+        self.title = detail_title("dispute_title")
         self.summary = QLabel()
         self.summary.setObjectName("dispute_summary")
         self.summary.setWordWrap(True)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -33,8 +32,9 @@ from lawyer_billing.domain.validation import FieldProblem, InvalidRecord
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.operations import attempt
-from lawyer_billing.ui.widgets.fields import FieldMessages
+from lawyer_billing.ui.widgets.fields import FieldMessages, with_message
 from lawyer_billing.ui.widgets.retranslating import Retranslating
+from lawyer_billing.ui.widgets.screen_parts import detail_title
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
@@ -81,11 +81,7 @@ class EditForm(Retranslating, QWidget):
         self.fields: dict[str, QWidget] = {}
         self._labels: dict[str, QLabel] = {}
         self._loaded: dict[str, Any] = {}
-        self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
+        self.title = detail_title("form_title")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.save_button = QPushButton()
@@ -119,13 +115,7 @@ class EditForm(Retranslating, QWidget):
         widget.setObjectName(name)
         label = QLabel()
         label.setBuddy(widget)
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.messages.label_for(name))
-        (form or self.form).addRow(label, cell)
+        (form or self.form).addRow(label, with_message(widget, self.messages.label_for(name)))
         self.fields[name] = widget
         self._labels[name] = label
         return widget

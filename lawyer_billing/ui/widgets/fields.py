@@ -6,7 +6,16 @@ from datetime import date, time
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from lawyer_billing.domain.formatting import format_number
 from lawyer_billing.domain.typed_input import TypedInputError, parse_date, parse_money, parse_time
@@ -118,3 +127,14 @@ class FieldMessages:
     def message(self, name: str) -> str:
         label = self.labels.get(name)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def with_message(field: QWidget, message: QLabel) -> QWidget:
+    """A field with its red message right under it, as one cell of a form."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    return box

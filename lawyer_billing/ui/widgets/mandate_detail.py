@@ -7,7 +7,7 @@ screen can put it back with Ctrl+Z); a statement opens on its screen with Enter.
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from lawyer_billing.ui.models.records import RecordTableModel
 from lawyer_billing.ui.widgets.choice_labels import mandate_statuses
 from lawyer_billing.ui.widgets.mandate_form import mandate_field_labels, mandate_values
 from lawyer_billing.ui.widgets.retranslating import Retranslating
-from lawyer_billing.ui.widgets.screen_parts import record_table
+from lawyer_billing.ui.widgets.screen_parts import detail_title, record_table
 
 #: the tabs whose lines the user edits, by the kind of record they hold
 EDITABLE = ("service", "travel", "disbursement")
@@ -75,12 +75,7 @@ class MandateDetail(Retranslating, QWidget):
         self.context = context
         self.work: MandateWork | None = None
         self._status = None
-        self.title = QLabel()
-        self.title.setObjectName("mandate_title")
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
+        self.title = detail_title("mandate_title")
         self.status = QLabel()
         self.status.setObjectName("mandate_status")
         self.edit_button = QPushButton()

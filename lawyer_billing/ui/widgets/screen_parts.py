@@ -8,12 +8,24 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 def heading_label() -> QLabel:
     """The screen's title, larger and bold, above everything else."""
-    heading = QLabel()
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
+    return _bold_label(1.5)
+
+
+def detail_title(name: str) -> QLabel:
+    """The title of what the screen shows or edits (a mandate, a statement, a form), bold and a
+    little larger, under the screen's heading."""
+    title = _bold_label(1.2)
+    title.setObjectName(name)
+    return title
+
+
+def _bold_label(scale: float) -> QLabel:
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
-    heading.setFont(font)
-    return heading
+    label.setFont(font)
+    return label
 
 
 def _read_only_table(name: str, model) -> QTableView:

@@ -25,7 +25,8 @@ from lawyer_billing.ui import operations
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets import settings_section
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, explanation, with_message
+from lawyer_billing.ui.widgets.fields import with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, explanation
 
 
 # -- dialogs (tests replace these functions: a modal dialog would wait for a click) ------------

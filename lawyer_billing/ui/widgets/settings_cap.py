@@ -25,8 +25,8 @@ from lawyer_billing.domain.formatting import format_money, format_percent
 from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.services.settings import Preferences, load_preferences
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import MoneyField
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, boxed, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.fields import MoneyField, with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, boxed, button_row, explanation
 
 
 class CapSection(SettingsSection):

@@ -6,9 +6,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from lawyer_billing.domain.formatting import format_date
 from lawyer_billing.services.profile import AddedHoliday, add_holiday, added_holidays, remove_holiday
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import DateField
+from lawyer_billing.ui.widgets.fields import DateField, with_message
 from lawyer_billing.ui.widgets.settings_dated_list import DatedListSection
-from lawyer_billing.ui.widgets.settings_section import with_message
 
 
 class HolidaysSection(DatedListSection):

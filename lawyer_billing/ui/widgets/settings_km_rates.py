@@ -10,9 +10,9 @@ from lawyer_billing.domain.formatting import format_date, format_number
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.services.profile import KM_RATE_PLACES, KmRate, add_km_rate, km_rates, remove_km_rate
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import DateField, TypedField
+from lawyer_billing.ui.widgets.fields import DateField, TypedField, with_message
 from lawyer_billing.ui.widgets.settings_dated_list import DatedListSection
-from lawyer_billing.ui.widgets.settings_section import NOTICE_STYLE, with_message
+from lawyer_billing.ui.widgets.settings_section import NOTICE_STYLE
 
 
 def read_rate(text: str) -> Decimal:

@@ -14,7 +14,8 @@ from lawyer_billing.services.letter_templates import (
 from lawyer_billing.ui.i18n import LANGUAGES as LANGUAGE_NAMES
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets import settings_section
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.fields import with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.services.profile import load_profile, save_profile
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.fields import with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 #: the fields of ``LawyerProfile`` in the order of the form (and of the tab key)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.services.settings import load_preferences
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import TypedField
-from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation, with_message
+from lawyer_billing.ui.widgets.fields import TypedField, with_message
+from lawyer_billing.ui.widgets.settings_section import SettingsSection, button_row, explanation
 
 
 def read_days(text: str) -> tuple[int, ...]:

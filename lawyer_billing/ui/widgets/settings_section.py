@@ -1,7 +1,7 @@
-"""What every section of the Paramètres screen shares (and the layout helpers the Outils use too): Enter saves, Esc puts back what is
-stored, a change not yet saved is known (the main window asks before closing), a service call
-runs in its own unit of work with its problems shown beside the fields, and the texts follow
-the language."""
+"""What every section of the Paramètres screen shares (and the layout helpers the Outils use
+too): Enter saves, Esc puts back what is stored, a change not yet saved is known (the main
+window asks before closing), a service call runs in its own unit of work with its problems
+shown beside the fields, and the texts follow the language."""
 
 from collections.abc import Callable
 from typing import TypeVar
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,17 +40,6 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def with_message(field: QWidget, message: QLabel) -> QWidget:
-    """A field with its red message right under it, as one cell of a form."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(message)
-    return box
 
 
 def boxed(layout) -> QWidget:

@@ -28,7 +28,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import DeadlineTableModel, follow_language, status_labels, type_label
 from lawyer_billing.ui.widgets import statement_dialogs
-from lawyer_billing.ui.widgets.screen_parts import line_table
+from lawyer_billing.ui.widgets.screen_parts import detail_title, line_table
 from lawyer_billing.ui.widgets.statement_follow_up import FollowUpPanel
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
 
@@ -48,12 +48,7 @@ class StatementDetail(QWidget):
         self.context = context
         self.view: StatementView | None = None
 
-        self.title = QLabel()
-        self.title.setObjectName("statement_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
+        self.title = detail_title("statement_title")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("statement_subtitle")
         self.subtitle.setWordWrap(True)

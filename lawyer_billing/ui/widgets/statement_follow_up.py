@@ -28,7 +28,7 @@ from lawyer_billing.services.statements import StatementStatus, StatementView
 from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
-from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField, TypedField
+from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, MoneyField, TypedField, with_message
 from lawyer_billing.ui.widgets.typed_text import typed_text
 
 
@@ -48,11 +48,7 @@ class _Form(QGroupBox):
 
     def add(self, name: str, label: QLabel, field: QWidget) -> None:
         self.fields[name] = field
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self.messages.label_for(name, self))
-        self.form.addRow(label, column)
+        self.form.addRow(label, with_message(field, self.messages.label_for(name)))
         if isinstance(field, QLineEdit):
             field.returnPressed.connect(self.record)
 

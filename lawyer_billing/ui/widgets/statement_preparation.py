@@ -30,7 +30,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import MandateChoiceModel, follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
-from lawyer_billing.ui.widgets.screen_parts import line_table
+from lawyer_billing.ui.widgets.screen_parts import detail_title, line_table
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
 
 
@@ -50,12 +50,7 @@ class StatementPreparation(QWidget):
         self.supplements: tuple[int, str] | None = None  # (id, number) of the statement corrected
         self.dirty = False
 
-        self.title = QLabel()
-        self.title.setObjectName("preparation_title")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
+        self.title = detail_title("preparation_title")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
 

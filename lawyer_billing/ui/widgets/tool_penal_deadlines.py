@@ -30,9 +30,8 @@ from lawyer_billing.services.profile import added_holidays
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
-from lawyer_billing.ui.widgets.fields import DateField, FieldMessages
+from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, with_message
 from lawyer_billing.ui.widgets.retranslating import Retranslating
-from lawyer_billing.ui.widgets.settings_section import with_message
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

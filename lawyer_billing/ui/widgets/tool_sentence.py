@@ -40,9 +40,9 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.records import search_key
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
-from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField
+from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, TypedField, with_message
 from lawyer_billing.ui.widgets.retranslating import Retranslating
-from lawyer_billing.ui.widgets.settings_section import boxed, button_row, with_message
+from lawyer_billing.ui.widgets.settings_section import boxed, button_row
 from lawyer_billing.ui.widgets.tool_sentence_result import calculation_html
 
 #: the words a term is written with on a warrant, in French or English, and the part each names
