@@ -19,3 +19,8 @@ class Finding:
     message_fr: str
     article: str
     subject: str = ""
+
+    @property
+    def subjects(self) -> frozenset[str]:
+        """The ids ``subject`` names: a finding about several lines lists them ``"S1, S2"``."""
+        return frozenset(part.strip() for part in self.subject.split(",") if part.strip())

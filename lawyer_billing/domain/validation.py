@@ -6,6 +6,9 @@ gets every problem at once; nothing is saved while one remains.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+
+from lawyer_billing.domain.money import round_cents
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,14 @@ class InvalidRecord(ValueError):
 
     def for_field(self, name: str) -> list[str]:
         return [p.message_fr for p in self.problems if p.field == name]
+
+
+def finer_than_a_cent(field: str, amount: Decimal) -> list[FieldProblem]:
+    """An amount is stored in cents: a third decimal would be rounded away unseen, so it is
+    refused rather than saved changed."""
+    if amount == round_cents(amount):
+        return []
+    return [FieldProblem(field, "Le montant s'exprime en cents (deux décimales au plus).")]
 
 
 def raise_if_any(problems: Sequence[FieldProblem]) -> None:

@@ -310,7 +310,7 @@ def _findings(stored: StoredComputation, billed: BilledWork) -> tuple[FindingIte
     for finding in computation.findings:
         if finding in attributed:
             continue
-        named = [services[int(i)] for i in finding.subject.split(", ") if i.isdigit() and int(i) in services]
+        named = [services[int(i)] for i in sorted(finding.subjects) if i.isdigit() and int(i) in services]
         pending = [s for s in named if s.id not in billed.services]
         if pending:
             service = pending[0]

@@ -54,7 +54,7 @@ from lawyer_billing.domain.statement import (
 from lawyer_billing.domain.statement_files import default_file_name, safe_file_name
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, shipped_tariff
 from lawyer_billing.domain.travel import TravelResult
-from lawyer_billing.domain.validation import FieldProblem, raise_if_any
+from lawyer_billing.domain.validation import FieldProblem, finer_than_a_cent, raise_if_any
 from lawyer_billing.private_files import create_private_file
 from lawyer_billing.reports.statement_pdf import statement_pdf
 from lawyer_billing.reports.statement_xlsx import statement_xlsx, year_xlsx
@@ -431,7 +431,7 @@ def _preview_findings(stored: StoredComputation, kind: StatementType, mandates, 
     fee_ids = {str(line.record_id) for line in lines if line.kind is LineKind.FEE}
     line_findings = {f for line in lines for f in line.findings}
     for finding in stored.computation.findings:
-        if finding not in line_findings and fee_ids & {part.strip() for part in finding.subject.split(",")}:
+        if finding not in line_findings and fee_ids & finding.subjects:
             yield finding
     for line in lines:
         if not line.billable:
@@ -731,8 +731,8 @@ def record_payment(uow: UnitOfWork, today: date, statement_id: int, version: int
                                   "Le paiement ne peut pas précéder la réception du relevé ({}).")
     if amount <= 0:
         problems.append(FieldProblem("amount", "Le montant payé doit être plus grand que zéro."))
-    elif amount != round_cents(amount):
-        problems.append(FieldProblem("amount", "Le montant s'exprime en cents (deux décimales au plus)."))
+    elif cents := finer_than_a_cent("amount", amount):
+        problems += cents
     elif paid + amount > statement.amounts.total:
         problems.append(FieldProblem("amount", f"Les paiements ({format_money(paid + amount)}) dépasseraient le total "
                                                f"du relevé ({format_money(statement.amounts.total)})."))
@@ -762,8 +762,8 @@ def record_refusal(uow: UnitOfWork, today: date, statement_id: int, version: int
         problems.append(FieldProblem("reasons", "Inscrivez les motifs du refus : l'avis doit les énoncer (art. 25)."))
     if amount_refused <= 0:
         problems.append(FieldProblem("amount_refused", "Le montant refusé doit être plus grand que zéro."))
-    elif amount_refused != round_cents(amount_refused):
-        problems.append(FieldProblem("amount_refused", "Le montant s'exprime en cents (deux décimales au plus)."))
+    elif cents := finer_than_a_cent("amount_refused", amount_refused):
+        problems += cents
     elif amount_refused > statement.amounts.total:
         problems.append(FieldProblem("amount_refused", f"Le montant refusé dépasse le total du relevé "
                                                        f"({format_money(statement.amounts.total)})."))

@@ -26,7 +26,7 @@ from lawyer_billing.domain.scenario import TRAVEL_BASES
 from lawyer_billing.domain.service import Disbursement, Service, Travel
 from lawyer_billing.domain.tariff import Tariff, UnknownCodeError, normalise_code
 from lawyer_billing.domain.travel import TravelResult
-from lawyer_billing.domain.validation import FieldProblem, raise_if_any
+from lawyer_billing.domain.validation import FieldProblem, finer_than_a_cent, raise_if_any
 from lawyer_billing.services.stored_scenario import stored_scenario
 from lawyer_billing.services.tariff_overlay import current_tariff
 from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
@@ -113,7 +113,7 @@ def mandate_work(uow: UnitOfWork, mandate_id: int, today: date, tariff: Tariff |
     travel = tuple(PricedTrip(t, trips.get(str(t.id))) for t in records.travel if t.mandate_id == mandate_id)
     findings = tuple(
         f for f in computation.findings
-        if service_ids & set(f.subject.split(", ")) or any(f in (trip.result.findings if trip.result else ()) for trip in travel)
+        if service_ids & f.subjects or any(f in (trip.result.findings if trip.result else ()) for trip in travel)
     )
     office = OfficeRepository(uow.session).get(mandate.office_id) if mandate.office_id is not None else None
     return MandateWork(
@@ -203,8 +203,8 @@ def _money_problems(record, names: tuple[str, ...]) -> list[FieldProblem]:
             continue
         if amount < 0:
             problems.append(FieldProblem(name, "Un montant ne peut pas être négatif."))
-        elif amount != round_cents(amount):
-            problems.append(FieldProblem(name, "Le montant s'exprime en cents (deux décimales au plus)."))
+        else:
+            problems += finer_than_a_cent(name, amount)
     return problems
 
 
