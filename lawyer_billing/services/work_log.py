@@ -19,7 +19,7 @@ from functools import partial
 from lawyer_billing.domain.compute import ComputedLine, DeadlineEntry, compute
 from lawyer_billing.domain.findings import Finding
 from lawyer_billing.domain.mandate import Mandate
-from lawyer_billing.domain.money import ZERO, round_cents
+from lawyer_billing.domain.money import ZERO
 from lawyer_billing.domain.pricing import price_services
 from lawyer_billing.domain.record_facts import RuleFactsError, check_rule_facts
 from lawyer_billing.domain.scenario import TRAVEL_BASES
