@@ -114,9 +114,6 @@ class PenalDeadlinesTool(Retranslating, QWidget):
         self.mandate = mandate
         self.show_deadlines()
 
-    def choose_event(self, starts_fr: str) -> None:
-        self.event_choice.setCurrentIndex(self.event_choice.findData(starts_fr))
-
     def show_deadlines(self) -> None:
         self.messages.clear()
         try:
