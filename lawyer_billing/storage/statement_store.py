@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -209,8 +209,7 @@ class StatementStore:
             row = StatementRow(created_on=content.created_on)
         else:
             row = self._row(statement_id, version)
-            self.session.execute(delete(StatementLineRow).where(StatementLineRow.statement_id == statement_id))
-            self.session.expire(row, ["lines"])
+            self._delete_lines(row)
         with self.session.no_autoflush:
             row.number, row.type, row.office_id, row.supplements_id = (
                 content.number, content.type, content.office_id, content.supplements_id
@@ -232,7 +231,7 @@ class StatementStore:
     def delete_draft(self, statement_id: int, version: int) -> str:
         row = self._row(statement_id, version)
         number = row.number
-        self.session.execute(delete(StatementLineRow).where(StatementLineRow.statement_id == statement_id))
+        self._delete_lines(row)
         self.session.delete(row)
         self.session.flush()
         return number
@@ -243,6 +242,14 @@ class StatementStore:
         for name, value in changes.items():
             setattr(row, name, value)
         self.session.flush()
+
+    def _delete_lines(self, row: StatementRow) -> None:
+        """A draft's lines, deleted one by one through the session rather than by a bulk DELETE,
+        so that the guard of ``frozen_statements`` sees them and refuses it for a finalized one."""
+        for line in list(row.lines):
+            self.session.delete(line)
+        self.session.flush()
+        self.session.expire(row, ["lines"])
 
     def _row(self, statement_id: int, version: int | None) -> StatementRow:
         row = self.session.get(StatementRow, statement_id)

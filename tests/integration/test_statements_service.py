@@ -193,6 +193,17 @@ def test_a_draft_can_be_discarded(engine):
         assert statements.list_statements(uow, TODAY) == []
 
 
+def test_the_draft_paths_of_the_store_cannot_delete_a_finalized_statement(engine):
+    m = mandate(engine, office(engine).id)
+    work(engine, m.id)
+    statement_id = finalized(engine, [m.id])
+    version = opened(engine, statement_id).version
+    with UnitOfWork(engine) as uow, pytest.raises(FrozenStatementError, match="relevé supplémentaire"):
+        StatementStore(uow.session).delete_draft(statement_id, version)
+    with UnitOfWork(engine) as uow:
+        assert len(StatementStore(uow.session).get(statement_id).lines) == 4
+
+
 def test_a_preview_outdated_by_new_work_is_not_finalized(engine):
     m = mandate(engine, office(engine).id)
     work(engine, m.id)
