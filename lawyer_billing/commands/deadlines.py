@@ -3,15 +3,20 @@
 One line per deadline: its last day, what it is about, its article and where it stands.
 ``--days N`` keeps those due within N days (the overdue ones always); ``--ics FILE`` also
 writes them as an iCalendar file to import into Outlook or Google Calendar; ``--today``
-computes them as on another day. Every deadline listed is written to the dated log.
+computes them as on another day. Every deadline listed is written to the dated log. A calendar
+file that cannot be written is one French sentence and exit code 1 (a folder is refused before
+anything is read).
 """
 
 import argparse
-from datetime import date, datetime
+import sys
+from datetime import datetime
 from pathlib import Path
 
+from lawyer_billing.commands import day_argument
 from lawyer_billing.domain.deadlines import DeadlineState, Status
 
+EXIT_FAILURE = 1
 HELP = "affiche les échéances des mandats et des relevés (art. 15, 17, 29-35, T8)"
 
 URGENCY_TITLES = {
@@ -20,13 +25,6 @@ URGENCY_TITLES = {
     "this_month": "Ce mois-ci (30 jours)",
     "later": "Plus tard",
 }
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ") from None
 
 
 def _days(text: str) -> int:
@@ -40,7 +38,7 @@ def add_arguments(parser) -> None:
                         help="seulement les échéances des N prochains jours (et celles en retard)")
     parser.add_argument("--ics", metavar="FICHIER", type=Path,
                         help="écrit aussi les échéances dans ce fichier iCalendar (.ics)")
-    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day,
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=day_argument,
                         help="calcule les échéances comme à cette date (par défaut : aujourd'hui)")
 
 
@@ -51,6 +49,9 @@ def run(args) -> int:
     from lawyer_billing.storage.database import resolve_url
     from lawyer_billing.storage.unit_of_work import UnitOfWork
 
+    if args.ics is not None and args.ics.is_dir():
+        print(f"« {args.ics} » est un dossier : donnez le nom du fichier .ics à écrire.", file=sys.stderr)
+        return EXIT_FAILURE
     now = datetime.now()
     today = args.today or now.date()
     engine, _ = open_current_database(resolve_url(args.db), now)
@@ -66,7 +67,11 @@ def run(args) -> int:
                 print(f"  {item.deadline.due.isoformat()}  {item.deadline.label_fr} — {item.subject_fr}"
                       f"  ({item.deadline.article})  {_status_fr(item.status)}")
     if args.ics is not None:
-        events = write_calendar(args.ics, board.items, now.astimezone(), board.reminders)
+        try:
+            events = write_calendar(args.ics, board.items, now.astimezone(), board.reminders)
+        except OSError as error:
+            print(f"Impossible d'écrire le calendrier « {args.ics} » : {error.strerror}.", file=sys.stderr)
+            return EXIT_FAILURE
         print(f"\nCalendrier écrit dans {args.ics} ({events} échéance{'s' if events > 1 else ''}).")
     return 0
 

@@ -9,6 +9,8 @@ screenshots use a fixed one).
 import argparse
 from datetime import date, datetime
 
+from lawyer_billing.commands import day_argument
+
 HELP = "crée une base de démonstration (dossiers fictifs) dans une base vide"
 DEFAULT_MANDATES = 500
 DEFAULT_SEED = 1
@@ -32,19 +34,12 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ") from None
-
-
 def add_arguments(parser) -> None:
     parser.add_argument("--mandates", metavar="N", type=_mandate_count, default=DEFAULT_MANDATES,
                         help=f"nombre de mandats (défaut : {DEFAULT_MANDATES})")
     parser.add_argument("--seed", metavar="S", type=_seed, default=DEFAULT_SEED,
                         help=f"graine : la même graine donne la même base (défaut : {DEFAULT_SEED})")
-    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_day, default=None,
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", type=day_argument, default=None,
                         help="le jour où se place la démonstration (défaut : aujourd'hui), pour des captures "
                              "d'écran qui ne changent pas d'un jour à l'autre")
     parser.add_argument("--no-statements", dest="statements", action="store_false",

@@ -16,12 +16,12 @@ per problem on stderr, each naming the line of the file; nothing is written); 1 
 database cannot be used (``cli.main`` prints its sentence).
 """
 
-import argparse
 import getpass
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
+
+from lawyer_billing.commands import day_argument
 
 HELP = "consulte le tarif de l'annexe II (show, search) et charge des montants saisis par le cabinet (load-overlay)"
 
@@ -56,7 +56,7 @@ def add_arguments(parser) -> None:
         description="Affiche un article du tarif et son montant pour un mandat délivré à une date.",
     )
     show.add_argument("code", metavar="CODE", help="l'article, ex. T127, « T64 c) », t36")
-    show.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
+    show.add_argument("--date", type=day_argument, metavar="AAAA-MM-JJ",
                       help="date de délivrance du mandat (art. 53) ; aujourd'hui par défaut")
     show.add_argument("--class", dest="tariff_class", metavar="CLASSE",
                       help="classe de l'action (T20 : I, II, IIIa, IIIb ou IV) ; toutes par défaut")
@@ -233,15 +233,6 @@ def _system_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
         return "inconnu"
-
-
-def _date(text: str) -> date:
-    try:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date AAAA-MM-JJ")
 
 
 def _invalid(*problems: str) -> int:

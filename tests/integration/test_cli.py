@@ -115,3 +115,10 @@ def test_no_display_gives_a_sentence_instead_of_a_crash(tmp_path):
     result = subprocess.run([sys.executable, "-m", "lawyer_billing", "--db", f"sqlite:///{tmp_path / 'db.sqlite3'}"],
                             capture_output=True, text=True, env=env, timeout=60)
     assert_one_sentence(result, "Aucun affichage graphique")
+
+
+def test_demo_refuses_a_day_outside_the_years_and_creates_nothing(tmp_path):
+    result = run("--db", f"sqlite:///{tmp_path / 'demo.sqlite3'}", "demo", "--mandates", "3", "--today", "9999-06-01")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "Erreur : argument --today: « 9999-06-01 » est hors des années 1900 à 2999"
+    assert not (tmp_path / "demo.sqlite3").exists()

@@ -96,8 +96,29 @@ def test_an_empty_database_says_there_is_nothing(tmp_path):
 @pytest.mark.parametrize(("option", "fragment"), [
     (("--today", "2026-02-30"), "« 2026-02-30 » n'est pas une date AAAA-MM-JJ"),
     (("--days", "-3"), "« -3 » n'est pas un nombre de jours"),
+    (("--today", "0001-01-01"), "« 0001-01-01 » est hors des années 1900 à 2999"),
+    (("--today", "20261122"), "« 20261122 » n'est pas une date AAAA-MM-JJ"),
 ])
 def test_a_mistyped_option_is_one_french_sentence(tmp_path, option, fragment):
     result = run(f"sqlite:///{tmp_path / 'neuve.sqlite3'}", *option)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert fragment in result.stderr.splitlines()[-1], result.stderr
+
+
+def test_a_folder_as_calendar_is_refused_before_anything_is_read(database, tmp_path):
+    url, engine = database
+    result = run(url, "--ics", str(tmp_path))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [f"« {tmp_path} » est un dossier : donnez le nom du fichier .ics à écrire."]
+    with UnitOfWork(engine) as uow:
+        assert DeadlineLog(uow.session).of("mandate", "500-01-000002-231") == []
+
+
+def test_a_calendar_that_cannot_be_written_is_one_french_sentence(database, tmp_path):
+    url, _ = database
+    blocker = tmp_path / "un-fichier"
+    blocker.write_text("x")
+    result = run(url, "--ics", str(blocker / "agenda.ics"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"Impossible d'écrire le calendrier « {blocker / 'agenda.ics'} » : File exists."]

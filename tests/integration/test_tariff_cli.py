@@ -79,6 +79,14 @@ def test_show_refuses_an_unknown_code_or_class_with_exit_2(db, args, message):
     assert message in line
 
 
+@pytest.mark.parametrize("day", ["9999-01-01", "0001-01-01", "2024-6-3"])
+def test_show_refuses_a_date_outside_the_years_or_not_written_aaaa_mm_jj(db, day):
+    result = tariff(db, "show", "T127", "--date", day)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(f"Erreur : argument --date: « {day} » ")
+    assert not db.exists()
+
+
 def test_search_by_words_of_the_label(db):
     result = tariff(db, "search", "enquête", "cautionnement")
     assert result.returncode == 0, result.stderr
