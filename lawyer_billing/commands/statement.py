@@ -9,9 +9,9 @@ JSON path (or the option); 3 for an unexpected error, on one line starting with
 « erreur interne : ». Services and trips without an amount are left out of the relevé, each
 with a line « avertissement : ... » on stderr (the exit code stays 0).
 
-The files hold client names (professional secrecy, art. 13): they are created readable by
-their owner only. Importing this module loads nothing heavy; reportlab and openpyxl are
-imported when the command runs.
+The files hold client names (professional secrecy, art. 13): they are written readable by
+their owner only, all of them or none (``private_files.write_private_files``). Importing this
+module loads nothing heavy; reportlab and openpyxl are imported when the command runs.
 """
 
 import sys
@@ -100,14 +100,12 @@ def _render(statement, outputs: dict[str, Path | None]) -> dict[str, tuple[Path,
 
 
 def _write(documents: dict[str, tuple[Path, bytes]]) -> list[str]:
-    """Write each document, owner-only; one problem per file that cannot be written."""
-    from lawyer_billing.private_files import create_private_file
+    """Write every document owner-only, all or none; the problem of the one that cannot be."""
+    from lawyer_billing.private_files import write_private_files
 
-    problems = []
-    for option, (path, data) in documents.items():
-        try:
-            create_private_file(path, exist_ok=True)
-            path.write_bytes(data)
-        except OSError as error:
-            problems.append(f"{option}: impossible d'écrire « {path} » : {error.strerror}")
-    return problems
+    try:
+        write_private_files(list(documents.values()))
+    except OSError as error:
+        option = next(option for option, (path, _) in documents.items() if str(path) == error.filename)
+        return [f"{option}: impossible d'écrire « {error.filename} » : {error.strerror}"]
+    return []

@@ -94,6 +94,37 @@ def test_a_file_that_cannot_be_written_exits_2_naming_the_option(tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_when_one_file_cannot_be_written_none_is_and_earlier_files_stay_as_they_were(tmp_path):
+    pdf, blocker = tmp_path / "releve.pdf", tmp_path / "un-fichier"
+    pdf.write_bytes(b"ancien")
+    blocker.write_text("x")
+    result = run("statement", str(EXAMPLE), "--pdf", str(pdf), "--xlsx", str(blocker / "r.xlsx"),
+                 "--disbursements-pdf", str(tmp_path / "debours.pdf"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"--xlsx: impossible d'écrire « {blocker / 'r.xlsx'} » : File exists"]
+    assert pdf.read_bytes() == b"ancien"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["releve.pdf", "un-fichier"]
+
+
+def test_a_folder_given_as_a_file_is_refused_naming_the_option(tmp_path):
+    result = run("statement", str(EXAMPLE), "--pdf", str(tmp_path))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [f"--pdf: impossible d'écrire « {tmp_path} » : Is a directory"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_replaced_whole_and_owner_only(tmp_path):
+    pdf = tmp_path / "releve.pdf"
+    pdf.write_bytes(b"ancien" * 100_000)
+    pdf.chmod(0o644)
+    result = run("statement", str(EXAMPLE), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and "Total 928,60 $" in pdf_text(pdf)
+    if os.name == "posix":
+        assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    assert list(tmp_path.iterdir()) == [pdf]
+
+
 def test_services_without_amount_are_left_out_with_a_warning(tmp_path):
     document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     document["services"].append({"id": "S9", "mandate": "M1", "code": "T87", "date": "2024-06-05"})
