@@ -13,15 +13,12 @@ from docx.shared import Pt
 
 from lawyer_billing.domain.letters import Letter
 from lawyer_billing.reports.letter_pdf import LETTER_WORDS, place_and_date
+from lawyer_billing.reports.pdf_layout import letterhead_numbers
 from lawyer_billing.reports.styles import PageStyle, shipped_styles
 
 #: A font every word processor has or substitutes (Liberation Sans in LibreOffice); the lawyer
 #: may change it, this document is meant to be edited.
 DOCX_FONT = "Arial"
-_LABELS = {
-    "fr": ("Barreau du Québec : {}", "N° d'avocat CSJ : {}"),
-    "en": ("Barreau du Québec: {}", "CSJ lawyer no. {}"),
-}
 
 
 def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
@@ -39,9 +36,8 @@ def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
     body.font.name = DOCX_FONT
 
     lawyer = parties.lawyer
-    numbers = [label.format(value) for label, value in zip(_LABELS[parties.language],
-                                                            (lawyer.barreau_number, lawyer.csj_number)) if value]
-    _block(document, lawyer.name, [*lawyer.address, *([" · ".join(numbers)] if numbers else [])])
+    numbers, _ = letterhead_numbers(lawyer, parties.language)
+    _block(document, lawyer.name, [*lawyer.address, *([numbers] if numbers else [])])
     document.add_paragraph(place_and_date(letter)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _block(document, parties.recipient.name, list(parties.recipient.address))
     subject = document.add_paragraph()

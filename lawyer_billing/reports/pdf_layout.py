@@ -84,17 +84,12 @@ def letterhead(
     lawyer: Letterhead, style: PageStyle, styles: dict[str, ParagraphStyle], language: str = "fr"
 ) -> list[Flowable]:
     """The lawyer's name, address, district and numbers, with the logo on the right if any."""
-    labels = _LETTERHEAD_LABELS[language]
-
-    def labelled(*pairs: tuple[str, str | None]) -> str:
-        return " · ".join(labels[key].format(value) for key, value in pairs if value)
-
     left = [Paragraph(markup(lawyer.name), styles["title"])]
     left += [Paragraph(markup(line), styles["body"]) for line in lawyer.address]
     if lawyer.district:
-        left.append(Paragraph(markup(labels["district"].format(lawyer.district)), styles["muted"]))
-    for row in (labelled(("barreau", lawyer.barreau_number), ("csj", lawyer.csj_number)),
-                labelled(("gst", lawyer.gst_number), ("qst", lawyer.qst_number))):
+        district = _LETTERHEAD_LABELS[language]["district"].format(lawyer.district)
+        left.append(Paragraph(markup(district), styles["muted"]))
+    for row in letterhead_numbers(lawyer, language):
         if row:
             left.append(Paragraph(markup(row), styles["muted"]))
     image = logo(lawyer.logo_file)
@@ -105,6 +100,18 @@ def letterhead(
         [("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
     )]
+
+
+def letterhead_numbers(lawyer: Letterhead, language: str = "fr") -> tuple[str, str]:
+    """The lawyer's numbers as printed under the address: « Barreau du Québec : … · N° d'avocat
+    CSJ : … », then « TPS : … · TVQ : … »; each empty when neither of its numbers is known."""
+    labels = _LETTERHEAD_LABELS[language]
+
+    def labelled(*pairs: tuple[str, str | None]) -> str:
+        return " · ".join(labels[key].format(value) for key, value in pairs if value)
+
+    return (labelled(("barreau", lawyer.barreau_number), ("csj", lawyer.csj_number)),
+            labelled(("gst", lawyer.gst_number), ("qst", lawyer.qst_number)))
 
 
 def logo(logo_file: str | None) -> Image | None:
