@@ -24,6 +24,7 @@ from lawyer_billing import __version__
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.screens import SCREENS
+from lawyer_billing.ui.widgets import edit_form
 from lawyer_billing.ui.widgets.retranslating import Retranslating
 
 TITLE = "lawyer_billing — Facturation des mandats d'aide juridique"
@@ -164,17 +165,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         unsaved = self.unsaved_screens()
-        if unsaved:
-            answer = QMessageBox.question(
-                self, tr("Modifications non enregistrées"),
-                tr("Des modifications ne sont pas enregistrées ({}). Quitter quand même et les perdre ?")
-                .format(", ".join(unsaved)),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if unsaved and not edit_form.ask(
+            self, tr("Modifications non enregistrées"),
+            tr("Des modifications ne sont pas enregistrées ({}). Quitter quand même et les perdre ?")
+            .format(", ".join(unsaved)),
+        ):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/screen", self.current_screen_name() or "")
         event.accept()

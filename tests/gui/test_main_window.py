@@ -80,10 +80,8 @@ def test_records_open_on_their_screen_and_the_last_screen_is_remembered(qtbot, t
     assert again.current_screen_name() == "mandates"
 
 
-def test_closing_with_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
+def window_with_unsaved_work(qtbot, tmp_path, monkeypatch) -> MainWindow:
     import types
-
-    from PySide6.QtWidgets import QMessageBox
 
     modules = {"court_day": types.SimpleNamespace(TITLE="Journée d'audience", Screen=Placeholder)}
     monkeypatch.setattr("lawyer_billing.ui.main_window.load_screen_modules", lambda names: modules)
@@ -92,10 +90,27 @@ def test_closing_with_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(main)
     main.show()
     main.screens["court_day"].unsaved = True
+    return main
+
+
+def test_closing_with_unsaved_work_asks_first(qtbot, tmp_path, monkeypatch):
+    from lawyer_billing.ui.widgets import edit_form
+
+    main = window_with_unsaved_work(qtbot, tmp_path, monkeypatch)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(edit_form, "ask", lambda parent, title, text: asked.append(text) or False)
     main.close()
     assert main.isVisible() and "Journée d'audience" in asked[0]
+
+
+def test_closing_with_unsaved_work_closes_once_the_lawyer_gives_it_up(qtbot, tmp_path, monkeypatch):
+    from lawyer_billing.ui.widgets import edit_form
+
+    main = window_with_unsaved_work(qtbot, tmp_path, monkeypatch)
+    asked = []
+    monkeypatch.setattr(edit_form, "ask", lambda parent, title, text: asked.append(text) or True)
+    main.close()
+    assert not main.isVisible() and len(asked) == 1
 
 
 def test_the_file_menu_exports_the_deadlines_through_the_dashboard(qtbot, tmp_path, monkeypatch):
