@@ -22,15 +22,11 @@ Budgets: each keystroke under 100 ms (no visible delay while typing); the screen
 test suite.
 """
 
-import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,7 +34,7 @@ from PySide6.QtCore import Qt  # noqa: E402 (the platform is chosen first)
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from startup import MANDATES, demo_database  # noqa: E402 (bench/ is the script's folder)
+from startup import demo_in_temporary_folder  # noqa: E402 (bench/ is the script's folder)
 
 BUDGET_KEYSTROKE_MS = 100
 BUDGET_OPEN_MS = 1000
@@ -70,16 +66,9 @@ def type_into(app: QApplication, field, text: str) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mandates", type=int, default=MANDATES)
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="lawyer_billing-bench-"))
-    try:
-        url, _, sentence = demo_database(folder, args.mandates)
+    with demo_in_temporary_folder(__doc__.splitlines()[0]) as (_, url, _, sentence):
         print(sentence)
         measure(url)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def measure(url: str) -> None:
@@ -134,7 +123,7 @@ def measure(url: str) -> None:
         shown = screen.proxy.rowCount()
         for end in range(1, len(text) + 1):
             filters.append(best_and_worst(lambda: proxy.set_search(text[:end]), runs=3)[1])
-        print(f"typing « {text} »{'':{12 - len(text)}}: {' '.join(f'{t:.0f}' for t in typed)} ms "
+        print(f"typing {'« ' + text + ' »':16}: {' '.join(f'{t:.0f}' for t in typed)} ms "
               f"({shown} mandates shown)")
     print(f"{'keystroke in the screen':26}: median {statistics.median(keystrokes):.1f} ms, worst "
           f"{max(keystrokes):.1f} ms  budget < {BUDGET_KEYSTROKE_MS} ms: "

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 #: about 52 000 services: the demo's files hold five services each on average
@@ -67,6 +69,20 @@ def demo_database(folder: Path, mandates: int) -> tuple[str, float, str]:
     return url, time.perf_counter() - started, made.stdout.strip()
 
 
+@contextmanager
+def demo_in_temporary_folder(description: str) -> Iterator[tuple[Path, str, float, str]]:
+    """A benchmark's ``--mandates N`` read from its command line, and the demo database of that
+    size made in a temporary folder, removed afterwards: (folder, URL, seconds, sentence)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--mandates", type=int, default=MANDATES)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="lawyer_billing-bench-"))
+    try:
+        yield folder, *demo_database(folder, args.mandates)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def start(url: str, folder: Path) -> tuple[float, float]:
     """One start: seconds to the window shown, and peak memory in MiB."""
     launched = time.time()
@@ -83,12 +99,7 @@ def verdict(value: float, budget: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mandates", type=int, default=MANDATES)
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="lawyer_billing-bench-"))
-    try:
-        url, seconds, sentence = demo_database(folder, args.mandates)
+    with demo_in_temporary_folder(__doc__.splitlines()[0]) as (folder, url, seconds, sentence):
         print(sentence)
         print(f"demo created       : {seconds:.1f} s  budget < {BUDGET_DEMO_SECONDS} s: "
               f"{verdict(seconds, BUDGET_DEMO_SECONDS)}")
@@ -101,8 +112,6 @@ def main() -> None:
               f"budget < {BUDGET_START_SECONDS} s: {verdict(statistics.median(times), BUDGET_START_SECONDS)}")
         print(f"peak memory        : {max(memory):.0f} MiB  budget < {BUDGET_MEMORY_MIB} MiB: "
               f"{verdict(max(memory), BUDGET_MEMORY_MIB)}")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
