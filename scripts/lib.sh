@@ -47,7 +47,7 @@ find_python() {
 
 # ensure_venv EXTRA: create .venv if missing and install the application (editable) with EXTRA.
 ensure_venv() {
-  local extra="$1" python stamp
+  local extra="$1" python stamp hash
   python="$(find_python)"
   if [ ! -x "$VENV/bin/python" ]; then
     if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
