@@ -2,6 +2,8 @@
 preview with every rule and finding, fixing a line, drafts, finalizing (or not), the follow-up
 with its messages beside the fields, the documents, a tampered statement, and English."""
 
+import os
+import stat
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -165,6 +167,8 @@ def test_the_relevé_and_its_workbook_are_exported_from_the_stored_lines(qtbot, 
     assert screen.detail.export_message.text() == "Écrit : releve.pdf"
     qtbot.mouseClick(screen.detail.xlsx_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "releve.xlsx").read_bytes().startswith(b"PK")
+    if os.name == "posix":  # client names: the files are the owner's only
+        assert {stat.S_IMODE((tmp_path / name).stat().st_mode) for name in ("releve.pdf", "releve.xlsx")} == {0o600}
     monkeypatch.setattr(statement_dialogs, "choose_save_file", lambda *args: None)  # cancelled: nothing happens
     qtbot.mouseClick(screen.detail.pdf_button, Qt.MouseButton.LeftButton)
     assert screen.detail.export_message.text() == "Écrit : releve.xlsx"

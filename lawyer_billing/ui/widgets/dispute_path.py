@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lawyer_billing.domain.formatting import format_date, format_money
 from lawyer_billing.domain.letters import LetterError
 from lawyer_billing.domain.validation import FieldProblem, InvalidRecord, raise_if_any
+from lawyer_billing.private_files import write_private_files
 from lawyer_billing.services import disputes
 from lawyer_billing.services.disputes import DisputePath, LetterTexts, Step, StepView
 from lawyer_billing.services.statements import export_file_name
@@ -316,7 +317,7 @@ class DisputePathView(QWidget):
                         "des faits et le correctif.").format(missing))
                     return None
             try:
-                target.write_bytes(disputes.letter_file(letter, extension))
+                write_private_files([(target, disputes.letter_file(letter, extension))])
             except OSError as error:
                 operations.warn(self, tr("Lettre non enregistrée"),
                                 tr("Le fichier n'a pas pu être écrit dans {} : {}").format(target, error.strerror))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawyer_billing.domain.formatting import format_date
+from lawyer_billing.private_files import write_private_files
 from lawyer_billing.services import statements
 from lawyer_billing.services.statements import StatementView
 from lawyer_billing.ui import operations
@@ -193,7 +194,7 @@ class StatementDetail(QWidget):
             with self.context.unit_of_work() as uow:
                 content = render(uow, view.id)
             try:
-                path.write_bytes(content)
+                write_private_files([(path, content)])  # client names: owner-only, whole or not at all
             except OSError as error:
                 operations.warn(self, tr("Exportation impossible"),
                                 tr("Le fichier n'a pas pu être écrit dans {} : {}").format(path, error.strerror))

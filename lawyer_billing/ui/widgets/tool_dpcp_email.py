@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawyer_billing.domain.mandate import Mandate
-from lawyer_billing.domain.profile import LawyerProfile
+from lawyer_billing.domain.profile import LawyerProfile, address_lines
 from lawyer_billing.domain.tools.dpcp_email import (
     DEFAULT,
     NOTICE,
@@ -62,10 +62,6 @@ def sittings() -> dict[Sitting, str]:
 
 def purposes() -> dict[Purpose, str]:
     return {Purpose.EXIT_PLAN: tr("Plan de sortie"), Purpose.SETTLEMENT_OFFER: tr("Offre de règlement")}
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 class DpcpEmailTool(Retranslating, QWidget):
@@ -244,7 +240,7 @@ class DpcpEmailTool(Retranslating, QWidget):
             exit_plan=ExitPlan(
                 proposed_address=self.proposed_address.text(),
                 surety=self.surety.text(),
-                proposed_conditions=_lines(typed_text(self.conditions)),
+                proposed_conditions=address_lines(typed_text(self.conditions)),
                 other_information=self.other_information.text(),
             ),
             settlement_proposal=typed_text(self.settlement_proposal),
