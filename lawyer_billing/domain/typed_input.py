@@ -87,6 +87,22 @@ def parse_time(text: str) -> time:
     return time(hours, minutes)
 
 
+def parse_number(text: str, what: str, example: str, units: tuple[str, ...] = ()) -> Decimal:
+    """A decimal number typed with a comma or a point (``13,5``, ``0.470``), spaces allowed,
+    followed or not by one of ``units`` (``$``, ``/km``); the caller checks its range. ``what``
+    names it in the message (« un taux », « une distance »), ``example`` shows one."""
+    plain = re.sub(r"\s", "", text.lower())
+    for unit in units:
+        plain = plain.removesuffix(unit)
+    try:
+        number = Decimal(plain.replace(",", "."))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise TypedInputError(f"« {text.strip()} » n'est pas {what}. Tapez par exemple {example}.")
+    return number
+
+
 def parse_money(text: str) -> Decimal:
     """``1 234,56 $``, ``1234.56``, ``$1,234.56`` -> ``Decimal("1234.56")``; at most two decimals."""
     plain = re.sub(r"[\s\u00a0\u202f$]", "", text)

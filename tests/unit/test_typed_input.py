@@ -85,3 +85,21 @@ def test_a_typed_date_has_the_years_of_a_scenario_date(day):
     except ScenarioError:
         scenario_read = False
     assert typed == scenario_read == (1900 <= day.year <= 2999)
+
+
+@pytest.mark.parametrize("text, units, expected", [
+    ("0,47", ("/km", "$"), Decimal("0.47")), ("0.470 $", ("/km", "$"), Decimal("0.470")),
+    ("0,47 $/km", ("/km", "$"), Decimal("0.47")), ("13,5", (), Decimal("13.5")), ("182,5 km", ("km",), Decimal("182.5")),
+])
+def test_numbers_typed_with_a_comma_or_a_point_and_their_unit(text, units, expected):
+    from lawyer_billing.domain.typed_input import parse_number
+
+    assert parse_number(text, "un taux", "0,470", units) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "NaN", "Infinity", "1,2,3"])
+def test_a_number_that_is_not_one_says_what_is_expected(text):
+    from lawyer_billing.domain.typed_input import parse_number
+
+    with pytest.raises(TypedInputError, match="n'est pas une distance. Tapez par exemple 182,5"):
+        parse_number(text, "une distance", "182,5", ("km",))

@@ -1,13 +1,12 @@
 """Paramètres, Taux au kilomètre: the rates of art. 20 the lawyer enters, each from its date,
 with its source. None is shipped: no public source gives the Conseil du trésor's figure."""
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from lawyer_billing.domain.formatting import format_date, format_number
-from lawyer_billing.domain.typed_input import TypedInputError
+from lawyer_billing.domain.typed_input import parse_number
 from lawyer_billing.services.profile import KM_RATE_PLACES, KmRate, add_km_rate, km_rates, remove_km_rate
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.fields import DateField, TypedField, with_message
@@ -17,14 +16,7 @@ from lawyer_billing.ui.widgets.settings_section import NOTICE_STYLE
 
 def read_rate(text: str) -> Decimal:
     """``0,47``, ``0.470 $``, ``0,47 $/km`` -> ``Decimal``; the service checks the range."""
-    plain = re.sub(r"/\s*km|[\s\u00a0\u202f$]", "", text.strip().lower()).replace(",", ".")
-    try:
-        rate = Decimal(plain)
-    except InvalidOperation:
-        raise TypedInputError(f"« {text.strip()} » n'est pas un taux. Tapez par exemple 0,470.") from None
-    if not rate.is_finite():
-        raise TypedInputError(f"« {text.strip()} » n'est pas un taux. Tapez par exemple 0,470.")
-    return rate
+    return parse_number(text, "un taux", "0,470", units=("/km", "$"))
 
 
 class KmRatesSection(DatedListSection):

@@ -3,7 +3,7 @@
 are computed again at every change (``domain/tools/sentence.py``) and each is explained."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from lawyer_billing.domain.tools.sentence_concurrency import JudgeOrder, Statute
 from lawyer_billing.domain.tools.sentence_days import MAXIMUM_CREDIT_RATIO, PreSentenceCustody, SentenceLength
 from lawyer_billing.domain.tools.sentence_errors import SentenceInputError
 from lawyer_billing.domain.tools.sentence_timeline import Interruption, InterruptionKind
-from lawyer_billing.domain.typed_input import TypedInputError
+from lawyer_billing.domain.typed_input import TypedInputError, parse_number
 from lawyer_billing.domain.validation import FieldProblem
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
@@ -83,14 +83,7 @@ def interruption_kinds() -> dict[InterruptionKind, str]:
 
 def read_decimal(text: str) -> Decimal:
     """``13,5`` or ``13.5`` -> ``Decimal("13.5")``; the calculator checks what the number may be."""
-    plain = re.sub(r"\s", "", text).replace(",", ".")
-    try:
-        number = Decimal(plain)
-    except InvalidOperation:
-        raise TypedInputError(f"« {text.strip()} » n'est pas un nombre. Tapez par exemple 13,5.") from None
-    if not number.is_finite():
-        raise TypedInputError(f"« {text.strip()} » n'est pas un nombre. Tapez par exemple 13,5.")
-    return number
+    return parse_number(text, "un nombre", "13,5")
 
 
 def read_length(text: str) -> dict[str, Decimal | int]:

@@ -28,7 +28,7 @@ from lawyer_billing.domain.mandate import Mandate
 from lawyer_billing.domain.record_facts import RULE_FACTS
 from lawyer_billing.domain.service import Disbursement, Disposition, Service, Travel
 from lawyer_billing.domain.tariff import CLASSES, Tariff
-from lawyer_billing.domain.typed_input import TypedInputError, parse_money
+from lawyer_billing.domain.typed_input import parse_number
 from lawyer_billing.services.court_day import item_choices
 from lawyer_billing.services.work_log import save_disbursement, save_service, save_travel
 from lawyer_billing.ui.context import AppContext
@@ -45,10 +45,7 @@ FLAGS = ("conservatory_act", "authorised", "at_own_request", "injunction", "afte
 
 
 def parse_km(text: str) -> Decimal:
-    try:
-        return parse_money(text)
-    except TypedInputError:
-        raise TypedInputError(f"« {text.strip()} » n'est pas une distance. Tapez par exemple 182,5.") from None
+    return parse_number(text, "une distance", "182,5", units=("km",))
 
 
 class KmField(TypedField):
