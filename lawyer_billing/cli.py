@@ -9,6 +9,7 @@ command imports what it needs when it runs: ``compute`` loads neither Qt nor SQL
 import argparse
 import importlib
 import logging
+import os
 import sys
 import tempfile
 from datetime import datetime
@@ -53,6 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        code = _run(args)
+        if sys.stdout is not None:  # None in the Windows build, which has no console
+            sys.stdout.flush()  # here, where a reader that went away is caught, rather than at exit
+        return code
+    except BrokenPipeError:
+        # the reader of the output stopped early (``| head``): no error of the command, and
+        # nothing more to write there (Python would try again when it flushes stdout at exit)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+
+
+def _run(args) -> int:
     if args.command == "compute":  # its own exit codes and messages (docs/compute-format.md)
         return _command("compute").run(args)
     log_file = start_logging()
@@ -66,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("%s: %s", type(error).__name__, args.command or "fenêtre")
         print(error, file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        raise
     except Exception:
         log.exception("erreur inattendue (commande : %s)", args.command or "fenêtre")
         where = f" Les détails sont dans {log_file}." if log_file else ""

@@ -122,3 +122,18 @@ def test_demo_refuses_a_day_outside_the_years_and_creates_nothing(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1] == "Erreur : argument --today: « 9999-06-01 » est hors des années 1900 à 2999"
     assert not (tmp_path / "demo.sqlite3").exists()
+
+
+def test_an_output_read_only_in_part_is_no_error(tmp_path):
+    """``lawyer-billing tariff search ... | head -1``: the reader goes away, the command stops
+    without a word on stderr."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    command = [sys.executable, "-m", "lawyer_billing", "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "tariff", "search", "a"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        first = process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert first.startswith(b"T")
+    assert stderr == ""
+    assert not (tmp_path / "state" / "lawyer_billing" / "log" / "lawyer_billing.log").read_text().count("Traceback")
