@@ -13,7 +13,8 @@ beginning with ``=`` as a formula, and a spreadsheet program may also read ``+``
 a tab or a carriage return as the start of one (CSV/DDE injection, e.g. ``=HYPERLINK(...)``
 in a client's name). Every text cell is therefore written as an explicit string, and those
 that begin with such a character are also marked « quote prefix », as if typed with an
-apostrophe.
+apostrophe. A control character that a workbook cannot hold (pasted into a name, say) is
+written as a space rather than refusing the whole workbook.
 """
 
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from io import BytesIO
 from math import ceil
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -103,6 +104,7 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, bold: bool = 
     ``Decimal`` as a number rounded to the cent, ``Exact`` as it is, ``date`` as a date."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
         cell.value = value
         cell.data_type = "s"  # openpyxl would make "=..." a formula
         if value.startswith(FORMULA_STARTS):
@@ -216,7 +218,8 @@ def _table(sheet: Worksheet, row: int, title: str, headers: Sequence[str], rows:
 def _sheet_name(number: str, taken: set[str]) -> str:
     """A sheet name for the statement ``number``: without the characters a sheet name cannot
     hold, at most 31 characters, and unique in the workbook (names compare without case)."""
-    base = "".join("-" if character in _SHEET_NAME_FORBIDDEN else character for character in number)
+    base = "".join("-" if character in _SHEET_NAME_FORBIDDEN else character
+                   for character in ILLEGAL_CHARACTERS_RE.sub("-", number))
     base = base.strip("'").strip() or "Relevé"
     name, copy = base[:31], 1
     while name.casefold() in taken:

@@ -194,3 +194,13 @@ def test_the_hyperlink_formula_is_not_in_the_file_as_a_formula():
     with ZipFile(BytesIO(statement_xlsx(statement))) as archive:
         xml = "".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml"))
     assert "<f>" not in xml and "HYPERLINK" in xml
+
+
+def test_a_control_character_the_workbook_cannot_hold_is_written_as_a_space():
+    statement = Statement(Letterhead("Me\x0bTremblay"), StatementHeader("R\x01-1", StatementType.FINAL, date(2024, 10, 1)),
+                          (MandateEntry("M1", "Dupont\x00 & Fils"),),
+                          (StatementLine(date(2024, 6, 3), "T19", "copies\x1f", 1, D("1.00"), D("1.00"), "M1"),))
+    texts = {cell.value for sheet in workbook(statement) for row in sheet.iter_rows() for cell in row}
+    assert {"Me Tremblay", "R -1", "Dupont  & Fils", "copies "} <= texts
+    book = load_workbook(BytesIO(year_xlsx(2024, [statement])))
+    assert book.sheetnames == ["Sommaire", "R--1"]
