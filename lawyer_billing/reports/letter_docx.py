@@ -2,9 +2,11 @@
 sending: the same parts as ``letter_pdf`` in plain paragraphs, the margins of the style file.
 
 Word has no markup to inject into: python-docx writes text runs, and line breaks inside a
-paragraph become real breaks.
+paragraph become real breaks. A control character that XML cannot hold (pasted into a field,
+say) is written as a space rather than refusing the letter.
 """
 
+import re
 from io import BytesIO
 
 from docx import Document
@@ -19,6 +21,8 @@ from lawyer_billing.reports.styles import PageStyle, shipped_styles
 #: A font every word processor has or substitutes (Liberation Sans in LibreOffice); the lawyer
 #: may change it, this document is meant to be edited.
 DOCX_FONT = "Arial"
+#: the control characters XML 1.0, and so a Word document, cannot hold (tab and line breaks can)
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
@@ -29,8 +33,8 @@ def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
     section.page_width, section.page_height = Pt(style.page_size[0]), Pt(style.page_size[1])
     section.top_margin, section.bottom_margin = Pt(style.margin_top), Pt(style.margin_bottom)
     section.left_margin, section.right_margin = Pt(style.margin_left), Pt(style.margin_right)
-    document.core_properties.title = f"{letter.title} — {letter.subject}"
-    document.core_properties.author = parties.lawyer.name
+    document.core_properties.title = _text(f"{letter.title} — {letter.subject}")
+    document.core_properties.author = _text(parties.lawyer.name)
     body = document.styles["Normal"]
     body.font.size = Pt(style.sizes["letter_body"])
     body.font.name = DOCX_FONT
@@ -38,16 +42,16 @@ def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
     lawyer = parties.lawyer
     numbers, _ = letterhead_numbers(lawyer, parties.language)
     _block(document, lawyer.name, [*lawyer.address, *([numbers] if numbers else [])])
-    document.add_paragraph(place_and_date(letter)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(_text(place_and_date(letter))).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _block(document, parties.recipient.name, list(parties.recipient.address))
     subject = document.add_paragraph()
-    subject.add_run(words["subject"] + letter.subject).bold = True
+    subject.add_run(_text(words["subject"] + letter.subject)).bold = True
     for paragraph in letter.paragraphs:
         _block(document, None, paragraph.split("\n"))
     document.add_paragraph()
-    document.add_paragraph(lawyer.name)
+    document.add_paragraph(_text(lawyer.name))
     for copy in parties.copies:
-        document.add_paragraph(words["copies"] + copy)
+        document.add_paragraph(_text(words["copies"] + copy))
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -58,7 +62,12 @@ def _block(document, bold_first: str | None, lines: list[str]) -> None:
     paragraph = document.add_paragraph()
     runs = ([(bold_first, True)] if bold_first is not None else []) + [(line, False) for line in lines]
     for index, (text, bold) in enumerate(runs):
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(_text(text))
         run.bold = bold
         if index < len(runs) - 1:
             run.add_break()
+
+
+def _text(text: str) -> str:
+    """``text`` as a Word document can hold it: each control character XML refuses, a space."""
+    return _NOT_IN_XML.sub(" ", text)

@@ -83,3 +83,11 @@ def test_hostile_text_stays_text_in_both_documents():
     assert docx_text(letter_docx(made)).count(hostile) >= 4  # name, address, mandate sentence, facts, signature
     pdf_text = "".join(page.extract_text() for page in PdfReader(BytesIO(letter_pdf(made))).pages)
     assert pdf_text.replace("\n", " ").count(hostile) >= 4
+
+
+def test_a_control_character_xml_cannot_hold_is_written_as_a_space():
+    lawyer = Letterhead("Me\x0bJeanne Tremblay", ("123, rue\x01Principale",), district="Montréal")
+    data = letter_docx(letter(values={**VALUES, "facts": "Faits\x00 collés."}, lawyer=lawyer))
+    text = docx_text(data)
+    assert "Me Jeanne Tremblay\n123, rue Principale" in text and "Faits  collés." in text
+    assert Document(BytesIO(data)).core_properties.author == "Me Jeanne Tremblay"
