@@ -17,8 +17,6 @@ written to the dated log (``storage/deadline_log_store.py``), so that the lawyer
 show what the application said, and when.
 """
 
-import os
-import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +25,7 @@ from pathlib import Path
 
 from lawyer_billing.domain.deadlines import Deadline, DeadlineKind, DeadlineState, Status
 from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION
-from lawyer_billing.private_files import create_private_file
+from lawyer_billing.private_files import write_private_files
 from lawyer_billing.reports.ics import deadlines_to_ics
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
 from lawyer_billing.storage.dashboard_queries import StatementHeader, statement_headers
@@ -182,20 +180,11 @@ def write_calendar(path: Path, items: Sequence[DeadlineItem], generated_at: date
     """Write ``items`` as an iCalendar file at ``path`` and return how many events it holds.
 
     An interrupted period (art. 33) has no last day to put in a calendar, so it is left out.
-    The file is written beside its destination under another name, owner-only (it names
-    clients), then renamed over it: a calendar program never reads half a file, and an
-    earlier export at ``path`` is replaced only by a complete one.
+    The file names clients: it is written owner-only and whole (``write_private_files``), so
+    a calendar program never reads half a file and an earlier export is replaced only by a
+    complete one.
     """
     events = [(i.deadline, i.subject_fr) for i in items if i.status.state is not DeadlineState.INTERRUPTED]
     data = deadlines_to_ics(events, generated_at, reminders)
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partiel")
-    create_private_file(partial)
-    try:
-        with partial.open("wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_private_files([(path, data)])
     return len(events)
