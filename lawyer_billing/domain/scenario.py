@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from decimal import Decimal
 from typing import Any
@@ -132,6 +132,14 @@ class StatementFacts:
     @property
     def name(self) -> str:
         return self.number or self.id
+
+    def as_of(self, day: date) -> "StatementFacts":
+        """What had happened to the statement by ``day``: every later date left out, as a
+        scenario computed on ``day`` would give it (its dates may not follow ``today``). The
+        dates follow one another (sent, received, paid...), so what remains is consistent."""
+        kept = {f.name: None for f in fields(self)
+                if isinstance(getattr(self, f.name), date) and getattr(self, f.name) > day}
+        return replace(self, **kept, payments=tuple(p for p in self.payments if p.date <= day))
 
 
 @dataclass(frozen=True)

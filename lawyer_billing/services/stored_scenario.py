@@ -39,7 +39,8 @@ def stored_scenario(uow: UnitOfWork, today: date, mandate_ids: Collection[int] |
         mandates=tuple(mandate_facts(m) for m in records.mandates),
         services=tuple(service_facts(s) for s in records.services),
         travel=tuple(travel_facts(t) for t in records.travel),
-        statements=records.statements,
+        # as known on ``today``: the deadlines and interest of a day past leave out what came after
+        statements=tuple(statement.as_of(today) for statement in records.statements),
     )
     return records, scenario
 

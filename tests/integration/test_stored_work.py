@@ -93,6 +93,9 @@ def test_payments_split_into_partial_and_paid_in_full(engine):
         facts = compute_stored(uow, TODAY).scenario.statements
     assert len(facts) == 1 and facts[0].paid == date(2025, 1, 15)
     assert [(p.date, p.amount) for p in facts[0].payments] == [(date(2024, 12, 1), Decimal("100.00"))]
+    with UnitOfWork(engine) as uow:  # as of a day before the payments: computed as known then (art. 17)
+        computed = compute_stored(uow, date(2024, 11, 15)).computation
+    assert computed.interest[0].until == date(2024, 11, 15) and computed.interest[0].result.total > 0
 
 
 def test_mandate_list_derives_where_each_mandate_stands(engine):

@@ -272,3 +272,17 @@ def test_fuzzed_text_raises_only_scenario_errors(text):
         read_scenario(text, DEFAULT_TODAY)
     except ScenarioError as error:
         assert all(problem.path for problem in error.problems)
+
+
+def test_a_statement_as_of_a_past_day_leaves_out_what_came_after():
+    from lawyer_billing.domain.interest import Payment
+    from lawyer_billing.domain.scenario import StatementFacts
+
+    statement = StatementFacts(id="R1", mandates=("M1",), sent=date(2024, 10, 1), received=date(2024, 10, 3),
+                               amount=Decimal("330.00"), paid=date(2025, 1, 15),
+                               payments=(Payment(date(2024, 12, 1), Decimal("100.00")),))
+    assert statement.as_of(date(2025, 1, 15)) == statement
+    assert statement.as_of(date(2024, 12, 31)).paid is None
+    assert statement.as_of(date(2024, 12, 31)).payments == statement.payments
+    before = statement.as_of(date(2024, 10, 2))
+    assert (before.sent, before.received, before.paid, before.payments) == (date(2024, 10, 1), None, None, ())
