@@ -48,6 +48,8 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 def check_backup_file(path: Path) -> None:
     """Raise ``RestoreRefusedError`` unless ``path`` is an intact lawyer_billing database."""
+    if path.is_dir():
+        raise RestoreRefusedError(f"{path} est un dossier : indiquez le fichier de sauvegarde qu'il contient.")
     if not path.is_file():
         raise RestoreRefusedError(f"Le fichier {path} n'existe pas.")
     if not is_ours(read_header(path)):

@@ -72,6 +72,15 @@ def test_restore_refuses_what_is_not_a_lawyer_billing_backup(tmp_path, content):
     assert db.read_bytes() == before
 
 
+def test_restore_from_a_folder_says_it_is_a_folder_and_changes_nothing(tmp_path):
+    db = tmp_path / "db.sqlite3"
+    assert run("--db", f"sqlite:///{db}", "backup", str(tmp_path / "ok.sqlite3")).returncode == 0
+    before = db.read_bytes()
+    result = run("--db", f"sqlite:///{db}", "restore", str(tmp_path))
+    assert_one_sentence(result, "est un dossier")
+    assert db.read_bytes() == before
+
+
 def test_corrupt_database_file(tmp_path):
     db = tmp_path / "abime.sqlite3"
     db.write_bytes(b"\x00garbage" * 50)
