@@ -28,6 +28,7 @@ from lawyer_billing.storage.rows import (
     LegalAidOfficeRow,
     MandateRow,
     PaymentRow,
+    PenalDeadlineRow,
     RefusalRow,
     ServiceRow,
     SettingRow,
@@ -75,7 +76,7 @@ def fill_every_table(engine) -> None:
         session.add_all([
             LawyerProfileRow(name="Me Anne Tremblay", barreau_number="123456-7", csj_number="P12345",
                              address="10, rue Saint-Jacques, Montréal", office_district="Montréal",
-                             gst_number=None, qst_number=None),
+                             gst_number=None, qst_number=None, logo=b"\x89PNG\r\n\x1a\n", logo_name="cabinet.png"),
             KmRateRow(effective_on=date(2024, 4, 1), rate=Decimal("0.470"), source_note="saisi"),
             DisbursementRow(mandate_id=mandate.id, incurred_on=date(2024, 6, 1), description="Signification",
                             amount=Decimal("45.67"), receipt_reference="H-889"),
@@ -95,7 +96,10 @@ def fill_every_table(engine) -> None:
             UserHolidayRow(day=date(2026, 12, 31), label="Fermeture du palais"),
             SettingRow(key="cap_attribution", value="service_date"),
             AuditEventRow(at=NOW, user="atremblay", action="create", entity="mandate", entity_id=mandate.id,
-                          summary="Mandat 2024-0001-CR"),
+                          summary="Mandat 2024-0001-CR", workstation="poste-2",
+                          before='{"client_name": "Eloise Gagnon"}', after='{"client_name": "Éloïse Gagnon"}'),
+            PenalDeadlineRow(mandate_id=mandate.id, period="appeal", event_on=date(2024, 6, 3), note="Appel ?",
+                             done_on=None),
             DeadlineLogRow(logged_at=NOW, subject_kind="mandate", subject="2024-0001-CR", kind="filing",
                            due=date(2027, 9, 10), article="entente art. 15", state="upcoming"),
         ])

@@ -12,7 +12,9 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -59,6 +61,11 @@ class LawyerProfileRow(Base):
     office_district: Mapped[str] = mapped_column(default="")
     gst_number: Mapped[str | None]
     qst_number: Mapped[str | None]
+    #: the letterhead's logo as the image file's bytes, so every workstation of a firm and
+    #: every backup has it (a path would point to one machine's disk)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: the name of the file the logo came from, shown in Paramètres
+    logo_name: Mapped[str] = mapped_column(String(255), default="")
 
 
 class KmRateRow(Base):
@@ -321,13 +328,18 @@ class SettingRow(Base):
 
 
 class AuditEventRow(Base):
-    """Who changed what and when: one row per saved user action, never updated or deleted.
+    """Who changed what, when and from which workstation: one row per saved user action,
+    never updated or deleted.
 
     ``summary`` names the record (a mandate number, a statement number), never an amount or
-    a client's notes, so the trail can be shown to a colleague without exposing a file.
+    a client's notes, so the list of events can be shown to a colleague without exposing a
+    file. ``before`` and ``after`` hold the record's fields as they were and as they became
+    (JSON objects of text values; ``None`` for a record created or deleted): they are shown
+    only from the record itself, to someone who may already read it.
     """
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
@@ -336,6 +348,26 @@ class AuditEventRow(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
     summary: Mapped[str] = mapped_column(Text, default="")
+    #: the computer the change was made on (its host name), for a firm sharing one database
+    workstation: Mapped[str] = mapped_column(String(120), default="")
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+
+
+class PenalDeadlineRow(Versioned, Base):
+    """A period of the Code of Penal Procedure the lawyer follows on a mandate: which period
+    (its ``id`` in ``resources/penal/periods.yaml``), the day of the event that starts it, and
+    the day the lawyer marked it done. The last day is computed, never stored, so a holiday
+    added later moves it."""
+
+    __tablename__ = "penal_deadline"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mandate_id: Mapped[int] = mapped_column(ForeignKey("mandate.id"), index=True)
+    period: Mapped[str] = mapped_column(String(80))
+    event_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[date | None] = mapped_column(Date)
 
 
 class DeadlineLogRow(Base):
