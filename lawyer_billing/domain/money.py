@@ -9,6 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+#: the largest amount a user may enter (a payment, a disbursement, a tariff figure): nothing on
+#: a legal-aid mandate comes near it, so a larger one is a typing slip, and it keeps every
+#: entered amount far inside what the cents column and the decimal context hold exactly
+LARGEST_AMOUNT = Decimal(10_000_000)
 
 
 class MoneyError(ValueError):

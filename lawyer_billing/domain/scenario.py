@@ -26,14 +26,13 @@ from lawyer_billing.domain.calendar import FIRST_YEAR, LAST_YEAR
 from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS
 from lawyer_billing.domain.interest import Payment
-from lawyer_billing.domain.money import CENT, MoneyError, money
+from lawyer_billing.domain.money import CENT, LARGEST_AMOUNT, MoneyError, money
 from lawyer_billing.domain.rules import civil_classes
 from lawyer_billing.domain.tariff import CLASSES, UnknownCodeError, normalise_code, shipped_tariff
 from lawyer_billing.domain.travel import TravelBasis, Trip
 
 ROOT = "$"
 MAX_TEXT_LENGTH = 500
-MAX_MONEY = Decimal(10_000_000)
 MAX_KM = Decimal(100_000)
 MAX_KM_RATE = Decimal(100)
 MAX_COUNT = 10_000
@@ -597,7 +596,7 @@ class ScenarioReader:
             return self.fail(path, str(error))
 
     def read_money(self, value: object, path: str) -> Any:
-        return self.decimal(value, path, MAX_MONEY, places=2, unit="$")
+        return self.decimal(value, path, LARGEST_AMOUNT, places=2, unit="$")
 
     def read_km(self, value: object, path: str) -> Any:
         return self.decimal(value, path, MAX_KM, places=2, unit="km")

@@ -33,7 +33,8 @@ import yaml
 
 from lawyer_billing.domain.data_files import read_yaml
 from lawyer_billing.domain.dated import DatedValues
-from lawyer_billing.domain.money import MoneyError, money
+from lawyer_billing.domain.formatting import format_money
+from lawyer_billing.domain.money import LARGEST_AMOUNT, MoneyError, money, round_cents
 from lawyer_billing.resources import resource_path
 
 KINDS = frozenset({"amount", "rate", "rule", "group", "special_consideration", "no_tariff"})
@@ -711,6 +712,10 @@ def _overlay_entry(
             fail("amount", f"« {row['amount']} » n'est pas un montant (écrire par ex. 330.00 entre guillemets)")
         elif amount < 0:
             fail("amount", "un montant ne peut pas être négatif")
+        elif amount > LARGEST_AMOUNT:
+            fail("amount", f"« {row['amount']} » dépasse le plus grand montant accepté ({format_money(LARGEST_AMOUNT)})")
+        elif amount != round_cents(amount):
+            fail("amount", f"« {row['amount']} » : un montant s'exprime en cents (deux décimales au plus)")
     written_class = str(row.get("class") or "").strip() or None
     tariff_class = None
     if written_class is not None:
@@ -718,6 +723,8 @@ def _overlay_entry(
         if tariff_class is None:
             fail("class", f"« {written_class} » n'est pas une classe d'action (I, II, IIIa, IIIb ou IV)")
     source = str(row.get("source") or "").strip() or default_source.strip()
+    if not source:
+        fail("source", "indiquez d'où vient le montant (colonne « source » ou note donnée pour tout le fichier)")
     if len(problems) > before:
         return None
     return OverlayAmount(

@@ -12,7 +12,8 @@ from datetime import date, time
 from decimal import Decimal, InvalidOperation
 
 from lawyer_billing.domain.calendar import FIRST_YEAR, LAST_YEAR
-from lawyer_billing.domain.money import round_cents
+from lawyer_billing.domain.formatting import format_money
+from lawyer_billing.domain.money import LARGEST_AMOUNT, round_cents
 from lawyer_billing.domain.tools.french_dates import MONTHS_FR
 
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -113,6 +114,11 @@ def parse_money(text: str) -> Decimal:
         amount = Decimal(plain)
     except InvalidOperation:
         raise TypedInputError(f"« {text.strip()} » n'est pas un montant. Tapez par exemple 1 234,56.") from None
-    if not amount.is_finite() or amount != round_cents(amount):
+    if not amount.is_finite():
+        raise TypedInputError(f"« {text.strip()} » n'est pas un montant. Tapez par exemple 1 234,56.")
+    if abs(amount) > LARGEST_AMOUNT:
+        raise TypedInputError(f"« {text.strip()} » dépasse le plus grand montant accepté "
+                              f"({format_money(LARGEST_AMOUNT)}) : vérifiez les chiffres.")
+    if amount != round_cents(amount):
         raise TypedInputError(f"« {text.strip()} » : un montant a au plus deux décimales.")
     return round_cents(amount)

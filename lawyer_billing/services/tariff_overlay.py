@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from lawyer_billing.domain.formatting import format_date
 from lawyer_billing.domain.tariff import OverlayAmount, OverlayLine, Tariff, shipped_tariff
-from lawyer_billing.domain.validation import FieldProblem, raise_if_any
+from lawyer_billing.domain.validation import FieldProblem, finer_than_a_cent, raise_if_any
 from lawyer_billing.storage.repositories import TariffOverlayRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
 
@@ -52,6 +52,7 @@ def amount_problems(shipped: Tariff, stored: Sequence[OverlayAmount], entry: Ove
                                                   f": choisissez une autre date d'effet."))
     if entry.amount < 0:
         problems.append(FieldProblem("amount", "Un montant ne peut pas être négatif."))
+    problems += finer_than_a_cent("amount", entry.amount)
     if not entry.source_note.strip():
         problems.append(FieldProblem("source_note", "Indiquez la source du montant (texte, décret, avis) : le relevé "
                                                     "doit pouvoir la justifier."))

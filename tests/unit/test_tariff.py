@@ -256,13 +256,32 @@ def test_every_problem_of_an_overlay_file_is_reported_each_with_its_line(tmp_pat
         "code,effective,amount,class\nT36,2007-04-01,abc,VI\nT127,2007-04-01,330\nX1,1er avril,1\n", encoding="utf-8"
     )
     with pytest.raises(OverlayFileError) as raised:
-        parse_overlay_file(path, "me", ENTERED_AT)
+        parse_overlay_file(path, "me", ENTERED_AT, default_source="Décret 911-2008")
     assert raised.value.problems == (
         "Fichier « f.csv », ligne 2, champ « amount » : « abc » n'est pas un montant (écrire par ex. 330.00 entre "
         "guillemets).",
         "Fichier « f.csv », ligne 2, champ « class » : « VI » n'est pas une classe d'action (I, II, IIIa, IIIb ou IV).",
         "Fichier « f.csv », ligne 4, champ « code » : « X1 » n'est pas un code d'article.",
         "Fichier « f.csv », ligne 4, champ « effective » : « 1er avril » n'est pas une date AAAA-MM-JJ.",
+    )
+
+
+def test_an_overlay_amount_needs_its_source_whole_cents_and_a_believable_size(tmp_path):
+    """The form asks the source of a typed amount; a file's line has its own or the note
+    given for the file. A third decimal would be rounded away by the cents column, and an
+    amount beyond ``LARGEST_AMOUNT`` is a typing slip: both refused, never stored changed."""
+    path = tmp_path / "f.csv"
+    path.write_text("code,effective,amount,class,source\nT127,2007-04-01,330.00,,\n"
+                    "T127,2008-04-01,330.001,,Décret\nT127,2009-04-01,1e20,,Décret\n", encoding="utf-8")
+    with pytest.raises(OverlayFileError) as raised:
+        parse_overlay_file(path, "me", ENTERED_AT)
+    assert raised.value.problems == (
+        "Fichier « f.csv », ligne 2, champ « source » : indiquez d'où vient le montant (colonne « source » ou "
+        "note donnée pour tout le fichier).",
+        "Fichier « f.csv », ligne 3, champ « amount » : « 330.001 » : un montant s'exprime en cents (deux décimales "
+        "au plus).",
+        "Fichier « f.csv », ligne 4, champ « amount » : « 1e20 » dépasse le plus grand montant accepté "
+        "(10\u00a0000\u00a0000,00\u00a0$).",
     )
 
 
@@ -334,7 +353,7 @@ def test_reading_against_the_tariff_reports_every_problem_in_the_order_of_the_fi
     path.write_text("code,effective,amount,class\nT96,2007-04-01,5,\nT36,2007-04-01,abc,II\nT36,2007-04-01,1,\n",
                     encoding="utf-8")
     with pytest.raises(OverlayFileError) as raised:
-        read_overlay_file(path, "me", ENTERED_AT, tariff=shipped_tariff())
+        read_overlay_file(path, "me", ENTERED_AT, default_source="Décret 911-2008", tariff=shipped_tariff())
     assert [problem.split(" : ")[0] for problem in raised.value.problems] == [
         "Fichier « f.csv », ligne 2",
         "Fichier « f.csv », ligne 3, champ « amount »",

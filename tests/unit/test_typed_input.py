@@ -66,6 +66,14 @@ def test_bad_amounts(text):
         parse_money(text)
 
 
+@pytest.mark.parametrize("text", ["1e309", "9" * 30, "10 000 000,01", "-1e9"])
+def test_an_amount_beyond_the_largest_is_a_typing_slip_not_a_crash(text):
+    """Once a decimal overflow in the rounding (« 1e309 »), now a sentence naming the limit."""
+    with pytest.raises(TypedInputError, match="dépasse le plus grand montant accepté"):
+        parse_money(text)
+    assert parse_money("10 000 000,00") == Decimal("10000000.00")
+
+
 @pytest.mark.parametrize("text", ["1/1/999", "3/6/0999", "1899-12-31", "3 juin 3000"])
 def test_years_outside_1900_to_2999_are_typos(text):
     with pytest.raises(TypedInputError, match="l'année doit être entre 1900 et 2999"):
