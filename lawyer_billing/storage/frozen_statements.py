@@ -7,8 +7,8 @@ dates sent and received, notes) is recorded on the statement and in payments and
 which stay free.
 """
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
 
 from lawyer_billing.storage.errors import FrozenStatementError
 from lawyer_billing.storage.rows import StatementLineRow, StatementRow
@@ -51,8 +51,3 @@ def refuse_changes_to_finalized_statements(session: Session, _context, _instance
                 statement = session.get(StatementRow, row.statement_id) if row.statement_id else row.statement
                 if statement is not None and _was_finalized(statement):
                     raise _refusal(statement)
-
-
-def guard(factory: sessionmaker) -> sessionmaker:
-    event.listen(factory, "before_flush", refuse_changes_to_finalized_statements)
-    return factory
