@@ -127,7 +127,7 @@ class ServiceRow(Versioned, Base):
     units: Mapped[int] = mapped_column(default=1)
     court: Mapped[str] = mapped_column(default="")
     room: Mapped[str] = mapped_column(String(40), default="")
-    disposition: Mapped[str | None] = mapped_column(String(20))
+    disposition: Mapped[str | None] = mapped_column(String(40))
     co_accused_group: Mapped[str | None] = mapped_column(String(60))
     children: Mapped[int] = mapped_column(default=1)
     tariff_class: Mapped[str | None] = mapped_column(String(8))

@@ -1,5 +1,7 @@
 """The audit trail keeps the values before and after and the workstation; penal deadlines
-followed on a mandate; the letterhead's logo in the profile.
+followed on a mandate; the letterhead's logo in the profile; a service's disposition column
+wide enough for « settled_before_defence » (22 characters in a column of 20: PostgreSQL
+refused to store it).
 
 Events recorded before this revision keep ``before`` and ``after`` empty (``NULL``) and an
 empty workstation: what they did not record cannot be made up. Going down drops the new
@@ -31,6 +33,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('logo', sa.LargeBinary(), nullable=True))
         batch_op.add_column(sa.Column('logo_name', sa.String(length=255), nullable=False, server_default=""))
 
+    with op.batch_alter_table('service', schema=None) as batch_op:
+        batch_op.alter_column('disposition', existing_type=sa.String(length=20), type_=sa.String(length=40),
+                              existing_nullable=True)
+
     op.create_table('penal_deadline',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('mandate_id', sa.Integer(), nullable=False),
@@ -50,6 +56,10 @@ def downgrade() -> None:
     with op.batch_alter_table('penal_deadline', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_penal_deadline_mandate_id'))
     op.drop_table('penal_deadline')
+
+    with op.batch_alter_table('service', schema=None) as batch_op:
+        batch_op.alter_column('disposition', existing_type=sa.String(length=40), type_=sa.String(length=20),
+                              existing_nullable=True)
 
     with op.batch_alter_table('lawyer_profile', schema=None) as batch_op:
         batch_op.drop_column('logo_name')

@@ -38,3 +38,17 @@ def test_a_text_at_its_column_length_and_a_long_note_are_stored_whole(engine):
         [stored] = MandateRepository(uow.session).all()
     assert (stored.number, stored.client_name, len(stored.notes)) == ("5" * 60, "é" * 400, 20_000)
     assert stored.id == saved.id
+
+
+def test_every_disposition_fits_its_column(engine):
+    """« settled_before_defence » once overflowed ``service.disposition`` (20 characters):
+    PostgreSQL refused the service, SQLite kept it."""
+    from lawyer_billing.domain.service import Disposition, Service
+    from lawyer_billing.services.work_log import save_service
+
+    with UnitOfWork(engine) as uow:
+        mandate_id = save_mandate(uow, mandate(), user="atremblay", now=NOW).id
+    for disposition in Disposition:
+        with UnitOfWork(engine) as uow:
+            save_service(uow, Service(mandate_id, "T127", date(2026, 5, 4), disposition=disposition),
+                         user="atremblay", now=NOW)
