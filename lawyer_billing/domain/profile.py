@@ -1,7 +1,7 @@
 """The lawyer whose statements these are, as the settings keep it: the relevé's letterhead
 (``statement.Letterhead.from_profile``) and the office's district."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,10 @@ class LawyerProfile:
     #: registration numbers; statements show the taxes only when the lawyer is registered
     gst_number: str | None = None
     qst_number: str | None = None
+    #: the letterhead's logo, the bytes of a PNG or JPEG file (``services.profile.set_logo``
+    #: checks them), and the name of the file it came from, shown in Paramètres
+    logo: bytes | None = field(default=None, repr=False)
+    logo_name: str = ""
 
 
 def address_lines(text: str) -> tuple[str, ...]:

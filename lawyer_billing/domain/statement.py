@@ -24,7 +24,7 @@ Quebec Sales Tax Act s. 81 and 83).
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -72,7 +72,8 @@ _TYPE_LABELS = {
 @dataclass(frozen=True)
 class Letterhead:
     """The lawyer as the relevé names them. ``address`` is one entry per printed line;
-    ``logo_file`` an image file printed at the top, if any."""
+    ``logo`` the bytes of a PNG or JPEG image printed at the top, if any (the image itself
+    rather than a path: the profile keeps it in the database, for every workstation)."""
 
     name: str
     address: tuple[str, ...] = ()
@@ -83,16 +84,17 @@ class Letterhead:
     qst_number: str | None = None
     #: the judicial district of the office
     district: str = ""
-    logo_file: str | None = None
+    logo: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def from_profile(cls, profile: LawyerProfile) -> "Letterhead":
         """The lawyer of the settings as the relevé and the letters name them: the address one
-        entry per line, a tax number left empty as none (not registered for that tax)."""
+        entry per line, a tax number left empty as none (not registered for that tax), the logo
+        as stored."""
         return cls(
             name=profile.name, address=address_lines(profile.address), barreau_number=profile.barreau_number,
             csj_number=profile.csj_number, gst_number=profile.gst_number or None,
-            qst_number=profile.qst_number or None, district=profile.office_district,
+            qst_number=profile.qst_number or None, district=profile.office_district, logo=profile.logo or None,
         )
 
     @property

@@ -1,5 +1,6 @@
 """A letter of the entente as a Word document (python-docx), for the lawyer to edit before
-sending: the same parts as ``letter_pdf`` in plain paragraphs, the margins of the style file.
+sending: the same parts as ``letter_pdf`` in plain paragraphs (the logo above the lawyer's
+name), the margins of the style file.
 
 Word has no markup to inject into: python-docx writes text runs, and line breaks inside a
 paragraph become real breaks. A control character that XML cannot hold (pasted into a field,
@@ -15,7 +16,7 @@ from docx.shared import Pt
 
 from lawyer_billing.domain.letters import Letter
 from lawyer_billing.reports.letter_pdf import LETTER_WORDS, place_and_date
-from lawyer_billing.reports.pdf_layout import letterhead_numbers
+from lawyer_billing.reports.pdf_layout import letterhead_numbers, logo_size
 from lawyer_billing.reports.styles import PageStyle, shipped_styles
 
 #: A font every word processor has or substitutes (Liberation Sans in LibreOffice); the lawyer
@@ -40,6 +41,8 @@ def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
     body.font.name = DOCX_FONT
 
     lawyer = parties.lawyer
+    if lawyer.logo:
+        _logo(document, lawyer.logo)
     numbers, _ = letterhead_numbers(lawyer, parties.language)
     _block(document, lawyer.name, [*lawyer.address, *([numbers] if numbers else [])])
     document.add_paragraph(_text(place_and_date(letter))).alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -55,6 +58,15 @@ def letter_docx(letter: Letter, style: PageStyle | None = None) -> bytes:
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _logo(document, data: bytes) -> None:
+    """The letterhead's logo on the right, above the lawyer's name, at the PDF's size (an image
+    that cannot be read is the PDF's ``ReportError``)."""
+    width, height = logo_size(data)
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run().add_picture(BytesIO(data), width=Pt(width), height=Pt(height))
 
 
 def _block(document, bold_first: str | None, lines: list[str]) -> None:

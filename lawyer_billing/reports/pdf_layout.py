@@ -1,5 +1,7 @@
 """What every PDF document shares: paragraph styles from the style file, user text made safe
-for reportlab's markup, and a page footer with « Page x de y ».
+for reportlab's markup, the lawyer's letterhead with its logo, and a page footer with « Page x
+de y ». ``logo_problem`` is also the check of an image chosen as the logo (Paramètres, and the
+``statement`` command), so a logo accepted there prints here.
 
 reportlab's ``Paragraph`` parses its text as markup: a client named ``<b>Dupont & Fils</b>``
 would print in bold as « Dupont & Fils; », and ``<img src=...>`` would read a local file.
@@ -9,13 +11,14 @@ line breaks kept); only the builders' own tags (``<b>``, ``<br/>``) are left as 
 
 from collections.abc import Sequence
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image as PILImage
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
 from lawyer_billing.domain.statement import Letterhead
@@ -30,6 +33,10 @@ _LETTERHEAD_LABELS = {
 }
 LOGO_MAX_HEIGHT = 22 * mm
 LOGO_MAX_WIDTH = 50 * mm
+LOGO_FORMATS = ("PNG", "JPEG")
+#: a few kilobytes of PNG can hold an image of a billion pixels, gigabytes once decoded; a logo
+#: printed 5 cm wide needs a tiny fraction of this
+LOGO_MAX_PIXELS = 25_000_000
 
 
 class ReportError(ValueError):
@@ -92,7 +99,7 @@ def letterhead(
     for row in letterhead_numbers(lawyer, language):
         if row:
             left.append(Paragraph(markup(row), styles["muted"]))
-    image = logo(lawyer.logo_file)
+    image = logo(lawyer.logo)
     if image is None:
         return left
     return [layout_table(
@@ -114,21 +121,52 @@ def letterhead_numbers(lawyer: Letterhead, language: str = "fr") -> tuple[str, s
             labelled(("gst", lawyer.gst_number), ("qst", lawyer.qst_number)))
 
 
-def logo(logo_file: str | None) -> Image | None:
-    """The logo scaled to fit its box, never enlarged; ``ReportError`` if it cannot be read."""
-    if not logo_file:
-        return None
-    path = Path(logo_file)
-    if not path.is_file():
-        raise ReportError(f"Logo introuvable : « {logo_file} ». Choisissez une autre image ou retirez le logo.")
+def logo_problem(data: bytes) -> str | None:
+    """Why ``data`` cannot be the letterhead's logo, in French, to follow the file's name
+    (« est vide », « n'est pas une image PNG ou JPEG lisible »); ``None`` when it can.
+
+    The image is decoded whole by Pillow, the library reportlab prints it with, so a file
+    named .png that holds something else, or a truncated one, is found here and not when a
+    relevé is printed. Only PNG and JPEG are accepted: both print in a PDF and in Word."""
+    if not data:
+        return "est vide"
     try:
-        image = Image(str(path))
-    except Exception as error:  # reportlab raises what Pillow raises for a file that is no image
-        raise ReportError(f"Le logo « {path.name} » n'est pas une image lisible ({type(error).__name__}).") from None
-    scale = min(LOGO_MAX_HEIGHT / image.imageHeight, LOGO_MAX_WIDTH / image.imageWidth, 1)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    image.hAlign = "RIGHT"
-    return image
+        with PILImage.open(BytesIO(data)) as image:
+            kind, (width, height) = image.format, image.size
+            if kind in LOGO_FORMATS and width * height <= LOGO_MAX_PIXELS:
+                image.load()
+    except Exception:  # Pillow raises OSError, SyntaxError or ValueError for a file that is no image
+        return "n'est pas une image PNG ou JPEG lisible"
+    if kind not in LOGO_FORMATS:
+        return f"est une image {kind} : seules les images PNG et JPEG sont acceptées"
+    if width * height > LOGO_MAX_PIXELS:
+        return (f"a trop de pixels ({width} × {height}) : au plus {LOGO_MAX_PIXELS // 1_000_000} millions, "
+                "réduisez l'image")
+    return None
+
+
+def logo_size(data: bytes) -> tuple[float, float]:
+    """The logo's printed width and height in points: one pixel a point, as reportlab prints
+    an image, scaled down to fit its box of ``LOGO_MAX_WIDTH`` by ``LOGO_MAX_HEIGHT`` and never
+    enlarged (a small image would print blurred). The PDF and the Word letters share it.
+
+    ``ReportError`` if the image cannot be read: the profile checks an image when it is
+    chosen, so this is a logo stored some other way."""
+    problem = logo_problem(data)
+    if problem is not None:
+        raise ReportError(f"Le logo du profil {problem} : choisissez-en un autre dans Paramètres, Profil, "
+                          "ou retirez-le.")
+    width, height = ImageReader(BytesIO(data)).getSize()
+    scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width, 1)
+    return width * scale, height * scale
+
+
+def logo(data: bytes | None) -> Image | None:
+    """The logo as a flowable at ``logo_size``, on the right; none without a logo."""
+    if not data:
+        return None
+    width, height = logo_size(data)
+    return Image(BytesIO(data), width, height, hAlign="RIGHT")
 
 
 def render_pdf(

@@ -1,6 +1,6 @@
 """The practice as the statements and the engine need it: the lawyer's profile (the relevé's
-letterhead and the office's district), the km rates of art. 20 and the holidays added to
-those of CPP art. 18.
+letterhead with its logo, and the office's district), the km rates of art. 20 and the holidays
+added to those of CPP art. 18.
 
 Each change is checked first (every problem named by its field, in French), written with its
 audit event, and committed once: a km rate or a holiday changes amounts and deadlines, so who
@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
+from lawyer_billing.domain.formatting import format_number
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
+from lawyer_billing.reports.pdf_layout import logo_problem
 from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
 from lawyer_billing.storage.settings_store import HolidayRepository, KmRateRepository, ProfileRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
@@ -25,6 +27,9 @@ _QST = re.compile(r"([0-9]{10})TQ([0-9]{4})")
 #: a rate above this is a typing slip (dollars typed as cents): no Quebec scale comes near it
 HIGHEST_KM_RATE = Decimal("5")
 KM_RATE_PLACES = 3
+#: the largest logo accepted, « 2 Mo »: it is kept in the database, copied into every backup and
+#: printed in every relevé and letter, where a letterhead's logo takes a few dozen kilobytes
+LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -89,13 +94,64 @@ def profile_problems(profile: LawyerProfile) -> list[FieldProblem]:
 
 
 def save_profile(uow: UnitOfWork, profile: LawyerProfile, *, user: str, now: datetime) -> LawyerProfile:
-    """Check and store the profile; return it as stored."""
-    profile = tidy_profile(profile)
+    """Check and store the profile's texts; return it as stored. The stored logo is kept: it
+    changes only through ``set_logo`` and ``remove_logo``, which check the image."""
+    stored = load_profile(uow)
+    profile = replace(tidy_profile(profile), logo=stored.logo, logo_name=stored.logo_name)
     raise_if_any(profile_problems(profile))
     ProfileRepository(uow.session).put(profile)
     AuditTrail(uow.session).record(AuditEvent(now, user, "update", "profile", None, f"Profil de {profile.name}"))
     uow.commit()
     return profile
+
+
+def logo_problems(data: bytes, name: str) -> list[FieldProblem]:
+    """What prevents the image ``data`` of the file ``name`` from being the letterhead's logo:
+    more than ``LOGO_MAX_BYTES``, empty, or not a PNG or JPEG image that decodes whole."""
+    if len(data) > LOGO_MAX_BYTES:
+        return [FieldProblem("logo", (
+            f"Logo : « {name} » fait {format_number(len(data))} octets ; la limite est de 2 Mo "
+            f"({format_number(LOGO_MAX_BYTES)} octets). Réduisez l'image ou choisissez-en une plus petite."
+        ))]
+    problem = logo_problem(data)
+    return [] if problem is None else [FieldProblem("logo", f"Logo : « {name} » {problem}.")]
+
+
+def set_logo(uow: UnitOfWork, data: bytes, name: str, *, user: str, now: datetime) -> LawyerProfile:
+    """Make the image ``data`` (from the file ``name``) the letterhead's logo; return the
+    profile as stored. A refused image changes nothing."""
+    name = name.strip()
+    raise_if_any(logo_problems(data, name))
+    before = load_profile(uow)
+    after = replace(before, logo=data, logo_name=name)
+    ProfileRepository(uow.session).put(after)
+    AuditTrail(uow.session).record(AuditEvent(
+        now, user, "update", "profile", None, f"Logo du profil : {name}",
+        before=_logo_fields(before), after=_logo_fields(after),
+    ))
+    uow.commit()
+    return after
+
+
+def remove_logo(uow: UnitOfWork, *, user: str, now: datetime) -> LawyerProfile:
+    """Print the letterhead without a logo; return the profile as stored. Without a logo,
+    refused and nothing is written."""
+    before = load_profile(uow)
+    if not before.logo:
+        raise_if_any([FieldProblem("logo", "Logo : aucun logo n'est enregistré, rien à retirer.")])
+    after = replace(before, logo=None, logo_name="")
+    ProfileRepository(uow.session).put(after)
+    AuditTrail(uow.session).record(AuditEvent(
+        now, user, "update", "profile", None, f"Logo du profil retiré : {before.logo_name}",
+        before=_logo_fields(before), after=_logo_fields(after),
+    ))
+    uow.commit()
+    return after
+
+
+def _logo_fields(profile: LawyerProfile) -> dict[str, str]:
+    """The logo as the audit trail keeps it: the file's name and size, never the image."""
+    return {"logo_name": profile.logo_name, "logo_bytes": str(len(profile.logo or b""))}
 
 
 # --- km rates (art. 20) ----------------------------------------------------------------------

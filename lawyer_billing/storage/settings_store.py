@@ -36,7 +36,8 @@ class SettingRepository:
 
 
 class ProfileRepository:
-    """The single lawyer profile of the database (none until the lawyer fills it in)."""
+    """The single lawyer profile of the database (none until the lawyer fills it in), its logo
+    included: ``put`` writes every field, so a caller that keeps the logo passes it back."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -46,7 +47,7 @@ class ProfileRepository:
         if row is None:
             return None
         return LawyerProfile(row.name, row.address, row.barreau_number, row.csj_number, row.office_district,
-                             row.gst_number, row.qst_number)
+                             row.gst_number, row.qst_number, row.logo, row.logo_name)
 
     def put(self, profile: LawyerProfile) -> None:
         row = self.session.scalar(select(LawyerProfileRow).order_by(LawyerProfileRow.id).limit(1))

@@ -1,18 +1,21 @@
 """The letters as documents: python-docx opens the DOCX and finds every part of the letter,
-the PDF holds the same text; hostile text stays text."""
+the PDF holds the same text; hostile text stays text; the logo heads both."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from pypdf import PdfReader
 
 from lawyer_billing.domain.letters import LetterKind, LetterParties, compose_letter, shipped_template
 from lawyer_billing.domain.statement import Letterhead, Office
 from lawyer_billing.reports.letter_docx import letter_docx
 from lawyer_billing.reports.letter_pdf import letter_pdf
+from tests.logo_images import image_bytes
 
 D = Decimal
 LAWYER = Letterhead("Me Jeanne Tremblay", ("123, rue Principale", "Montréal (Québec)  H2X 1Y4"), "123456-7",
@@ -91,3 +94,21 @@ def test_a_control_character_xml_cannot_hold_is_written_as_a_space():
     text = docx_text(data)
     assert "Me Jeanne Tremblay\n123, rue Principale" in text and "Faits  collés." in text
     assert Document(BytesIO(data)).core_properties.author == "Me Jeanne Tremblay"
+
+
+def test_the_logo_heads_both_letters_at_the_relevé_s_size():
+    made = letter(lawyer=replace(LAWYER, logo=image_bytes(300, 100, "JPEG")))
+    document = Document(BytesIO(letter_docx(made)))
+    [shape] = document.inline_shapes
+    # the relevé's box, 50 mm by 22 mm: 300 x 100 px scaled by min(22 mm / 100 pt, 50 mm / 300 pt) = 0.4724
+    # print 50 mm by 16.67 mm (1 mm = 36 000 EMU), the width filling the box
+    assert (round(shape.width / 36_000, 2), round(shape.height / 36_000, 2)) == (50.0, 16.67)
+    first = document.paragraphs[0]
+    assert first.alignment == WD_ALIGN_PARAGRAPH.RIGHT and "graphic" in first._p.xml and first.text == ""
+    assert document.paragraphs[1].text.startswith("Me Jeanne Tremblay\n123, rue Principale")
+    assert [image.image.size for image in PdfReader(BytesIO(letter_pdf(made))).pages[0].images] == [(300, 100)]
+
+
+def test_a_letter_without_a_logo_has_no_image():
+    assert len(Document(BytesIO(letter_docx(letter()))).inline_shapes) == 0
+    assert len(PdfReader(BytesIO(letter_pdf(letter()))).pages[0].images) == 0

@@ -1,6 +1,8 @@
-"""The lawyer's profile, km rates (art. 20) and added holidays (CPP art. 18) saved through the
-profile service on both databases: checked by field, stored, audited, and read by the engine."""
+"""The lawyer's profile and its logo, km rates (art. 20) and added holidays (CPP art. 18) saved
+through the profile service on both databases: checked by field, stored, audited, and read by
+the engine."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,15 +17,20 @@ from lawyer_billing.services.profile import (
     add_km_rate,
     added_holidays,
     km_rates,
+    LOGO_MAX_BYTES,
     load_profile,
     remove_holiday,
     remove_km_rate,
+    remove_logo,
     save_profile,
+    set_logo,
 )
 from lawyer_billing.services.settings import engine_settings
+from lawyer_billing.services.statements import lawyer_letterhead
 from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.unit_of_work import UnitOfWork
 from tests.helpers import NOW, migrated_engine
+from tests.logo_images import PNG_SIGNATURE_ONLY, image_bytes
 
 TODAY = date(2026, 11, 22)
 PROFILE = LawyerProfile(
@@ -114,3 +121,73 @@ def test_added_holidays_move_deadlines_and_need_a_reason(engine):
         assert remove_holiday(uow, date(2026, 12, 31), user="atremblay", now=NOW) == []
     with UnitOfWork(engine) as uow:
         assert added_holidays(uow) == []
+
+
+LOGO = image_bytes(300, 100)
+
+
+def test_a_logo_is_stored_as_its_bytes_kept_by_a_profile_save_printed_and_removed(engine):
+    with UnitOfWork(engine) as uow:
+        save_profile(uow, PROFILE, user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        stored = set_logo(uow, LOGO, " cabinet.png ", user="atremblay", now=NOW)
+    assert (stored.logo, stored.logo_name, stored.name) == (LOGO, "cabinet.png", "Me Anne Tremblay")
+    with UnitOfWork(engine) as uow:  # the screen saves the typed texts, which carry no logo
+        save_profile(uow, replace(PROFILE, office_district="Laval"), user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        profile = load_profile(uow)
+        assert (profile.logo, profile.logo_name, profile.office_district) == (LOGO, "cabinet.png", "Laval")
+        assert lawyer_letterhead(uow).logo == LOGO  # what the relevé and the letters print
+        event = AuditTrail(uow.session).latest()[1]
+    assert (event.summary, event.before, event.after) == (
+        "Logo du profil : cabinet.png", {"logo_name": "", "logo_bytes": "0"},
+        {"logo_name": "cabinet.png", "logo_bytes": str(len(LOGO))})
+    with UnitOfWork(engine) as uow:
+        removed = remove_logo(uow, user="atremblay", now=NOW)
+    assert (removed.logo, removed.logo_name, removed.name) == (None, "", "Me Anne Tremblay")
+    with UnitOfWork(engine) as uow:
+        assert load_profile(uow) == replace(profile, logo=None, logo_name="")
+        event = AuditTrail(uow.session).latest()[0]
+    assert (event.summary, event.before, event.after) == (
+        "Logo du profil retiré : cabinet.png", {"logo_name": "cabinet.png", "logo_bytes": str(len(LOGO))},
+        {"logo_name": "", "logo_bytes": "0"})
+
+
+def test_a_jpeg_is_a_logo_too_even_before_the_profile_is_filled_in(engine):
+    jpeg = image_bytes(120, 40, "JPEG")
+    with UnitOfWork(engine) as uow:
+        set_logo(uow, jpeg, "logo.jpg", user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        assert load_profile(uow) == LawyerProfile(logo=jpeg, logo_name="logo.jpg")
+
+
+@pytest.mark.parametrize(("data", "name", "message"), [
+    (b"", "vide.png", "Logo : « vide.png » est vide."),
+    (PNG_SIGNATURE_ONLY, "faux.png", "Logo : « faux.png » n'est pas une image PNG ou JPEG lisible."),
+    (b"%PDF-1.4 not an image", "lettre.jpg", "Logo : « lettre.jpg » n'est pas une image PNG ou JPEG lisible."),
+    (image_bytes(kind="GIF"), "anime.png", "Logo : « anime.png » est une image GIF : seules les images PNG et "
+                                           "JPEG sont acceptées."),
+    # 2 Mo = 2 × 1 024 × 1 024 = 2 097 152 bytes; one more is refused
+    (b"\x89PNG" + bytes(LOGO_MAX_BYTES - 3), "scan.png",
+     "Logo : « scan.png » fait 2\xa0097\xa0153 octets ; la limite est de 2 Mo (2\xa0097\xa0152 octets). "
+     "Réduisez l'image ou choisissez-en une plus petite."),
+])
+def test_an_empty_unreadable_or_too_big_logo_is_refused_on_its_field_and_nothing_changes(engine, data, name, message):
+    with UnitOfWork(engine) as uow:
+        save_profile(uow, PROFILE, user="atremblay", now=NOW)
+        set_logo(uow, LOGO, "cabinet.png", user="atremblay", now=NOW)
+    with UnitOfWork(engine) as uow:
+        before = (load_profile(uow), AuditTrail(uow.session).latest())
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord) as refused:
+        set_logo(uow, data, name, user="atremblay", now=NOW)
+    assert [(p.field, p.message_fr) for p in refused.value.problems] == [("logo", message)]
+    with UnitOfWork(engine) as uow:
+        assert (load_profile(uow), AuditTrail(uow.session).latest()) == before
+
+
+def test_removing_a_logo_that_is_not_there_is_refused_and_writes_nothing(engine):
+    with UnitOfWork(engine) as uow, pytest.raises(InvalidRecord, match="aucun logo n'est enregistré") as refused:
+        remove_logo(uow, user="atremblay", now=NOW)
+    assert [p.field for p in refused.value.problems] == ["logo"]
+    with UnitOfWork(engine) as uow:
+        assert load_profile(uow) == LawyerProfile() and AuditTrail(uow.session).latest() == []

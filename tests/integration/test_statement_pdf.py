@@ -25,7 +25,7 @@ from lawyer_billing.domain.statement import (
 from lawyer_billing.domain.statement_scenario import build_statement, read_statement_scenario
 from lawyer_billing.reports.pdf_layout import ReportError
 from lawyer_billing.reports.statement_pdf import statement_pdf
-from lawyer_billing.resources import resource_path
+from tests.logo_images import PNG_SIGNATURE_ONLY, image_bytes
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "statement-complete.json"
 D = Decimal
@@ -157,14 +157,37 @@ def test_before_2013_the_qst_line_says_it_is_on_the_price_and_the_gst():
     assert "Total 114,98 $" in text
 
 
-def test_the_logo_is_printed_and_a_missing_one_is_an_error_naming_it():
-    line = StatementLine(date(2024, 6, 3), "T19", "x", 1, D("11.00"), D("11.00"), "M1")
-    logo = resource_path("icons", "lawyer_billing.png")
-    data = statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo_file=str(logo))))
+def drawn_images(data: bytes) -> list[str]:
+    """Page 1's images as drawn: the matrix « width 0 0 height 0 0 cm » of each, in points."""
     page = PdfReader(BytesIO(data)).pages[0]
-    assert len(page.images) == 1
-    with pytest.raises(ReportError, match="absent.png"):
-        statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo_file="absent.png")))
+    return re.findall(r"^([\d.]+ 0 0 [\d.]+) 0 0 cm$", page.get_contents().get_data().decode("latin-1"), re.MULTILINE)
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_the_logo_is_printed_from_its_bytes_scaled_to_its_box(kind):
+    line = StatementLine(date(2024, 6, 3), "T19", "x", 1, D("11.00"), D("11.00"), "M1")
+    data = statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo=image_bytes(300, 100, kind))))
+    page = PdfReader(BytesIO(data)).pages[0]
+    assert [str(xobject.get_object()["/Subtype"]) for xobject in page["/Resources"]["/XObject"].values()] == ["/Image"]
+    assert [image.image.size for image in page.images] == [(300, 100)]
+    # the box is 50 mm by 22 mm (141.73 by 62.36 pt): 300 x 100 px scaled by min(62.36/100, 141.73/300)
+    # = 0.4724 prints 141.73 by 47.24 pt, the width filling the box
+    assert drawn_images(data) == ["141.7323 0 0 47.24409"]
+    assert "Me Roy" in pages_text(data)[0]
+
+
+def test_a_small_logo_is_never_enlarged():
+    line = StatementLine(date(2024, 6, 3), "T19", "x", 1, D("11.00"), D("11.00"), "M1")
+    data = statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo=image_bytes(60, 20))))
+    assert drawn_images(data) == ["60 0 0 20"]  # one pixel a point, as it is
+
+
+def test_a_logo_that_is_no_image_is_an_error_in_french():
+    line = StatementLine(date(2024, 6, 3), "T19", "x", 1, D("11.00"), D("11.00"), "M1")
+    with pytest.raises(ReportError, match="^Le logo du profil n'est pas une image PNG ou JPEG lisible : choisissez"):
+        statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo=PNG_SIGNATURE_ONLY)))
+    with pytest.raises(ReportError, match="est une image GIF"):
+        statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo=image_bytes(kind="GIF"))))
 
 
 def test_the_same_statement_gives_the_same_bytes(example):
