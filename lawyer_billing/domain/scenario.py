@@ -230,7 +230,9 @@ class Field:
 
 def _shown(value: object) -> str:
     """A value as it appears in a message: JSON spelling, unsafe characters escaped, shortened."""
-    shown = str(value) if isinstance(value, Decimal) else json.dumps(value, ensure_ascii=False)
+    # a number of the document is read as a Decimal (``_JsonFloat``), also inside a list, where
+    # it is shown as the JSON number it was (a float only to be printed)
+    shown = str(value) if isinstance(value, Decimal) else json.dumps(value, ensure_ascii=False, default=float)
     shown = "".join(f"\\u{ord(c):04x}" if _unsafe(c) else c for c in shown)
     return shown if len(shown) <= 60 else shown[:59] + "…"
 

@@ -1,6 +1,5 @@
 """Reading a ``compute`` scenario: every problem reported, by JSON path, in French."""
 
-import copy
 import json
 from datetime import date, time
 from decimal import Decimal
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.scenario import ScenarioError, read_scenario, scenario_from_document
 from lawyer_billing.domain.travel import TravelBasis
+from tests.json_fuzzing import json_values, mutated
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 DEFAULT_TODAY = date(2026, 1, 1)
@@ -228,34 +228,13 @@ def test_a_document_that_is_not_a_scenario_is_one_problem_at_the_root(text, expe
     assert problems_of_text(text) == [expected]
 
 
-# Values a script or an attacker could put anywhere in a scenario.
-HOSTILE_TEXT = st.sampled_from(
-    ["", " ", "\x00", "\ud800", "\u202e", "é" * 600, "1e999999", "-0", "NaN", "Infinity", "2024-02-30",
-     "24:00", "T64 c)", "M1", "S1", "__proto__", "99999999999999999999", "0.005", "../../etc/passwd"]
-)
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text() | HOSTILE_TEXT,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8) | HOSTILE_TEXT | st.sampled_from(list(example())), children, max_size=4),
-    max_leaves=20,
-)
-
-
-def _mutated(document: object, path: list, value: object) -> object:
-    """``document`` with the value at one random place replaced by ``value``."""
-    if not path or not isinstance(document, (dict, list)) or not document:
-        return value
-    copied = copy.copy(document)
-    keys = list(copied) if isinstance(copied, dict) else list(range(len(copied)))
-    key = keys[path[0] % len(keys)]
-    copied[key] = _mutated(copied[key], path[1:], value)
-    return copied
+JSON_VALUES = json_values(example())
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=20), max_size=5), JSON_VALUES)
 def test_fuzzed_scenarios_raise_only_scenario_errors_that_name_a_path(path, value):
-    document = _mutated(example(), path, value)
+    document = mutated(example(), path, value)
     try:
         scenario_from_document(document, DEFAULT_TODAY)
     except ScenarioError as error:
@@ -286,3 +265,13 @@ def test_a_statement_as_of_a_past_day_leaves_out_what_came_after():
     assert statement.as_of(date(2024, 12, 31)).payments == statement.payments
     before = statement.as_of(date(2024, 10, 2))
     assert (before.sent, before.received, before.paid, before.payments) == (date(2024, 10, 1), None, None, ())
+
+
+def test_a_decimal_number_inside_a_list_is_shown_in_the_message():
+    """Once a TypeError: the number, read exactly, could not be printed back inside a list."""
+    text = json.dumps(example()).replace('"id": "M1"', '"id": "M1", "party": [0.50]', 1)
+    with pytest.raises(ScenarioError) as raised:
+        read_scenario(text, DEFAULT_TODAY)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "mandates[0].party: [0.5] n'est pas permis ; valeurs permises : plaintiff, defendant"]
+
