@@ -1,6 +1,8 @@
 """``lawyer-billing deadlines``: the deadlines of the stored work, by urgency, in French.
 
-One line per deadline: its last day, what it is about, its article and where it stands.
+One line per deadline: its last day, what it is about, its article and where it stands. The
+periods of the Code of Penal Procedure followed on a mandate and not yet done are listed with
+the others, named with their article (« Appel (C.p.p. art. 271) »).
 ``--days N`` keeps those due within N days (the overdue ones always); ``--ics FILE`` also
 writes them as an iCalendar file to import into Outlook or Google Calendar; ``--today``
 computes them as on another day. Every deadline listed is written to the dated log. A calendar
@@ -17,7 +19,7 @@ from lawyer_billing.commands import day_argument
 from lawyer_billing.domain.deadlines import DeadlineState, Status
 
 EXIT_FAILURE = 1
-HELP = "affiche les échéances des mandats et des relevés (art. 15, 17, 29-35, T8)"
+HELP = "affiche les échéances des mandats et des relevés (art. 15, 17, 29-35, T8) et les délais pénaux suivis"
 
 URGENCY_TITLES = {
     "overdue": "En retard",

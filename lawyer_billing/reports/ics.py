@@ -3,7 +3,8 @@
 Each deadline becomes one all-day event on its last day, titled in French with what it is
 about, with the article and the note in its description and one alarm per reminder lead
 time. The UID depends only on the deadline's kind, its subject and the day its period
-starts, so importing the file again after a due date moved updates the event instead of
+starts (and, for a period of the Code of Penal Procedure, which period: one judgment starts
+several), so importing the file again after a due date moved updates the event instead of
 adding a second one. The stamp of every event is the ``generated_at`` passed in, so the same
 deadlines always give the same bytes.
 """
@@ -14,7 +15,7 @@ from hashlib import sha256
 
 from icalendar import Alarm, Calendar, Event
 
-from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS, Deadline
+from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS, Deadline, DeadlineKind
 from lawyer_billing.domain.tools.french_dates import format_date_fr
 
 PRODUCT_ID = "-//lawyer_billing//Échéances//FR"
@@ -22,8 +23,15 @@ UID_DOMAIN = "lawyer-billing.invalid"
 
 
 def deadline_uid(deadline: Deadline, subject: str) -> str:
-    """The event's identifier: the same step of the same file keeps it when its due date moves."""
+    """The event's identifier: the same step of the same file keeps it when its due date moves.
+
+    The kind names the step of every deadline of the entente; the penal kind covers every
+    period of the Code, so its label (« Appel (C.p.p. art. 271) ») is part of the key too, and
+    two periods run from the same judgment stay two events.
+    """
     key = f"{deadline.kind}\n{subject}\n{deadline.starts_on.isoformat()}"
+    if deadline.kind is DeadlineKind.PENAL:
+        key += f"\n{deadline.label_fr}"
     return f"{sha256(key.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 

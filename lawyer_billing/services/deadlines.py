@@ -3,11 +3,14 @@
 The deadlines are the engine's (``compute_stored``): filing of each ended mandate (art. 15),
 payment of each received statement (art. 15, 17), special consideration (T8), dispute,
 conciliation and arbitration after a refusal (art. 29-35), each computed with the holidays
-and reminder lead times of the settings. This module names them the way the lawyer does (the
-mandate or statement number, the clients) and ties each to the record that opens it. Two
-kinds are left out of the list:
+and reminder lead times of the settings; to them are added the periods of the Code of Penal
+Procedure the lawyer follows on a mandate (``services/penal_deadlines.py``), named « Appel
+(C.p.p. art. 271) » since their kind alone does not say which period. This module names them
+the way the lawyer does (the mandate or statement number, the clients) and ties each to the
+record that opens it. Two kinds are left out of the list:
 
-- a deadline already met (the statement sent, paid or disputed): nothing is left to do;
+- a deadline already met (the statement sent, paid or disputed, the penal period marked
+  done): nothing is left to do;
 - the T8 deadline of a statement that bills no service under special consideration: T8
   concerns only « un dépassement des honoraires prévus au tarif », so the six months after
   every other statement ask nothing and would drown the deadlines that do.
@@ -18,7 +21,7 @@ show what the application said, and when.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +30,7 @@ from lawyer_billing.domain.deadlines import Deadline, DeadlineKind, DeadlineStat
 from lawyer_billing.domain.rules.special_consideration import SPECIAL_CONSIDERATION
 from lawyer_billing.private_files import write_private_files
 from lawyer_billing.reports.ics import deadlines_to_ics
+from lawyer_billing.services.penal_deadlines import OpenFollowedDeadline, labelled, open_penal_deadlines
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
 from lawyer_billing.storage.dashboard_queries import StatementHeader, statement_headers
 from lawyer_billing.storage.deadline_log_store import DeadlineLog, LoggedDeadline
@@ -72,6 +76,9 @@ class DeadlineItem:
     record: RecordRef
     deadline: Deadline
     status: Status
+    #: what the step is in English when its kind does not say it (a followed penal period,
+    #: whose French name is the deadline's ``label_fr``); empty for the entente's deadlines
+    label_en: str = ""
 
     @property
     def urgency(self) -> Urgency:
@@ -113,8 +120,10 @@ class DeadlineBoard:
         return DeadlineBoard(self.today, tuple(i for i in self.items if i.status.days_left <= days), self.reminders)
 
 
-def deadline_board(stored: StoredComputation, statements: Mapping[int, StatementHeader]) -> DeadlineBoard:
-    """The deadlines of ``stored`` still to act on, soonest first."""
+def deadline_board(stored: StoredComputation, statements: Mapping[int, StatementHeader],
+                   penal: Iterable[OpenFollowedDeadline] = ()) -> DeadlineBoard:
+    """The deadlines of ``stored`` still to act on and the open ``penal`` periods followed on
+    the mandates (``open_penal_deadlines``), soonest first."""
     mandates = {str(m.id): m for m in stored.records.mandates}
     clients_of = {
         s.id: tuple(dict.fromkeys(mandates[m].client_name for m in s.mandates if m in mandates))
@@ -139,8 +148,17 @@ def deadline_board(stored: StoredComputation, statements: Mapping[int, Statement
             record = RecordRef("refusal", header.refusal_id)
         items.append(DeadlineItem("statement", header.number, clients_of[entry.subject], record,
                                   entry.deadline, entry.status))
+    items += [_penal_item(followed) for followed in penal]
     items.sort(key=lambda i: (i.deadline.due, i.subject_kind, i.subject, _STEP_ORDER[i.deadline.kind]))
     return DeadlineBoard(stored.computation.today, tuple(items), stored.scenario.settings.reminders)
+
+
+def _penal_item(followed: OpenFollowedDeadline) -> DeadlineItem:
+    """A followed penal period as a deadline of its mandate, named with its article."""
+    deadline = replace(followed.deadline, label_fr=labelled(followed.period))
+    return DeadlineItem("mandate", followed.mandate_number, (followed.client_name,),
+                        RecordRef("mandate", followed.mandate_id), deadline, followed.status,
+                        labelled(followed.period, "en"))
 
 
 def _statements_with_special_consideration(stored: StoredComputation) -> set[str]:
@@ -168,7 +186,8 @@ def log_deadlines(uow: UnitOfWork, items: Iterable[DeadlineItem], now: datetime)
 
 def list_deadlines(uow: UnitOfWork, today: date, now: datetime, within_days: int | None = None) -> DeadlineBoard:
     """The deadlines on ``today`` (due within ``within_days`` days when given), logged as listed."""
-    board = deadline_board(compute_stored(uow, today), statement_headers(uow.session))
+    stored = compute_stored(uow, today)
+    board = deadline_board(stored, statement_headers(uow.session), open_penal_deadlines(uow, stored.scenario.settings))
     if within_days is not None:
         board = board.within(within_days)
     log_deadlines(uow, board.items, now)

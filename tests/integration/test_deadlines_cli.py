@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from lawyer_billing.domain.mandate import EndReason
+from lawyer_billing.services import penal_deadlines
 from lawyer_billing.storage.deadline_log_store import DeadlineLog
 from lawyer_billing.storage.unit_of_work import UnitOfWork
-from tests.helpers import StoredWork, migrated_engine, payment_work
+from tests.helpers import NOW, StoredWork, migrated_engine, payment_work
 
 
 def run(db: str, *args):
@@ -122,3 +123,27 @@ def test_a_calendar_that_cannot_be_written_is_one_french_sentence(database, tmp_
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         f"Impossible d'écrire le calendrier « {blocker / 'agenda.ics'} » : File exists."]
+
+
+def test_a_followed_penal_period_is_listed_until_done(tmp_path):
+    # CPP art. 271: appeal within 30 days of the judgment of Thursday 12 November 2026; the
+    # 30th day, Saturday 12 December, moves to Monday 14 December (art. 17).
+    url = f"sqlite:///{tmp_path / 'cabinet.sqlite3'}"
+    engine = migrated_engine(make_url(url), tmp_path / "backups")
+    mandate = StoredWork(engine).mandate("500-73-000123-261", "Zoé L'Heureux", issued=date(2026, 10, 1))
+    with UnitOfWork(engine) as uow:
+        followed = penal_deadlines.follow(uow, mandate, "appeal", date(2026, 11, 12), "", user="atremblay", now=NOW)
+    result = run(url, "--today", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Échéances au 22 novembre 2026",
+        "",
+        "Ce mois-ci (30 jours)",
+        "  2026-12-14  Appel à la Cour supérieure (C.p.p. art. 271) — Mandat 500-73-000123-261 (Zoé L'Heureux)"
+        "  (C.p.p. art. 271)  dans 22 jours (rappel : 30 j)",
+    ]
+    with UnitOfWork(engine) as uow:
+        penal_deadlines.mark_done(uow, followed.id, version=followed.version, done_on=date(2026, 11, 20),
+                                  user="atremblay", now=NOW)
+    engine.dispose()
+    assert run(url, "--today", "2026-11-22").stdout.splitlines()[1:] == ["Aucune échéance."]
