@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QRadioButton
 
 from lawyer_billing.domain.cap import CapAttribution
 from lawyer_billing.domain.letters import LetterKind, shipped_template
@@ -23,6 +23,7 @@ from lawyer_billing.ui.screens import settings
 from lawyer_billing.ui.widgets import settings_backups, settings_section
 from tests.gui.keyboard import type_in
 from tests.gui.showing import show_screen
+from tests.logo_images import image_bytes
 
 NOW = datetime(2026, 11, 22, 9, 30)
 
@@ -294,3 +295,45 @@ def test_a_dollar_that_starts_no_value_is_refused(qtbot, screen):
     qtbot.keyClicks(section.text, "Frais de 10 $ ")
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     assert "$$" in message(section, "template")
+
+
+def test_a_logo_is_chosen_previewed_refused_when_no_image_and_removed_keeping_what_is_typed(
+        qtbot, screen, context, monkeypatch, tmp_path, dialogs):
+    section = screen.show_section("profile")
+    qtbot.keyClicks(field(section, "name"), "Me Anne Tremblay")  # typed, not saved yet
+    chosen = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (chosen.pop(), "Images PNG ou JPEG"))
+    preview = section.findChild(QLabel, "logo_preview")
+    choose, remove = section.findChild(QPushButton, "choose_logo"), section.findChild(QPushButton, "remove_logo")
+    assert preview.pixmap().isNull() and not remove.isEnabled()
+
+    logo = tmp_path / "cabinet.png"
+    logo.write_bytes(image_bytes(600, 200))
+    chosen.append(str(logo))
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert (preview.pixmap().width(), preview.pixmap().height()) == (160, 53)  # 600 x 200 fitted into 160 x 60
+    assert section.findChild(QLabel, "logo_name").text() == "cabinet.png" and remove.isEnabled()
+    assert section.status.text() == "Logo enregistré."
+    profile = stored(context, load_profile)
+    assert (profile.logo, profile.logo_name, profile.name) == (logo.read_bytes(), "cabinet.png", "")
+    assert field(section, "name").text() == "Me Anne Tremblay" and screen.has_unsaved_changes()
+
+    notes = tmp_path / "notes.png"
+    notes.write_bytes(b"Notes du dossier, pas une image")
+    chosen.append(str(notes))
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert message(section, "logo") == "Logo : « notes.png » n'est pas une image PNG ou JPEG lisible."
+    assert stored(context, load_profile).logo == logo.read_bytes()
+    assert section.findChild(QLabel, "logo_name").text() == "cabinet.png"
+
+    chosen.append("")  # the dialog closed without a choice
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert stored(context, load_profile).logo == logo.read_bytes()
+
+    monkeypatch.setattr(settings_section, "ask", lambda *args: True)
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert preview.pixmap().isNull() and not remove.isEnabled()
+    assert section.findChild(QLabel, "logo_name").text().startswith("Aucun logo")
+    assert section.status.text() == "Logo retiré."
+    assert (stored(context, load_profile).logo, stored(context, load_profile).logo_name) == (None, "")
+    assert field(section, "name").text() == "Me Anne Tremblay"
