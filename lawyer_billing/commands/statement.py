@@ -1,8 +1,9 @@
 """``lawyer-billing statement SCENARIO.json --pdf FILE --xlsx FILE``: the relevé d'honoraires
 of a compute scenario, printed without a database (``docs/statement-format.md``).
 
-The scenario is the one ``compute`` reads, with its ``lawyer`` object (the letterhead) and
-its ``statement`` object (number, type, addressee, date, disbursements). The exit codes are
+The scenario is the one ``compute`` reads, with its ``lawyer`` object (the letterhead, whose
+``logo`` names an image file, relative to the scenario's file) and its ``statement`` object
+(number, type, addressee, date, disbursements). The exit codes are
 those of ``compute``: 0 when every file asked for is written; 2 when the scenario cannot be
 read or is invalid, or a file cannot be written, one line per problem on stderr naming the
 JSON path (or the option); 3 for an unexpected error, on one line starting with
@@ -15,6 +16,7 @@ module loads nothing heavy; reportlab and openpyxl are imported when the command
 """
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -65,6 +67,7 @@ def statement_file(
 
         try:
             read = read_statement_scenario(_read(source, stdin or sys.stdin), default_today=date.today())
+            read = _with_logo(read, source)
         except ScenarioError as error:
             for problem in error.problems:
                 print(problem, file=stderr)
@@ -84,6 +87,35 @@ def statement_file(
     written = " ; ".join(f"{option.removeprefix('--')} : {path}" for option, (path, _) in documents.items())
     print(f"Relevé {statement.header.number} : total {format_money(statement.totals.total)} — {written}", file=stdout)
     return EXIT_OK
+
+
+def _with_logo(read, source: str):
+    """``read`` with the image its ``lawyer.logo`` names in its letterhead; a relative path is
+    relative to the scenario's file (to the current folder for standard input). A file that
+    cannot be read or is no PNG or JPEG image is a problem of the input."""
+    from lawyer_billing.commands.compute import STDIN
+    from lawyer_billing.domain.scenario import Problem, ScenarioError
+    from lawyer_billing.reports.pdf_layout import logo_problem
+
+    if read.logo_file is None:
+        return read
+    path, base = Path(read.logo_file), "du dossier courant (scénario lu sur l'entrée standard)"
+    if source != STDIN:
+        path, base = Path(source).parent / path, "du dossier du scénario"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Problem("lawyer.logo", (
+            f"l'image « {read.logo_file} » est introuvable : {path} n'existe pas (un chemin relatif part {base})"
+        ))]) from None
+    except OSError as error:
+        raise ScenarioError([Problem(
+            "lawyer.logo", f"impossible de lire l'image « {read.logo_file} » ({path}) : {error.strerror}"
+        )]) from None
+    problem = logo_problem(data)
+    if problem is not None:
+        raise ScenarioError([Problem("lawyer.logo", f"« {read.logo_file} » ({path}) {problem}")])
+    return replace(read, lawyer=replace(read.lawyer, logo=data))
 
 
 def _render(statement, outputs: dict[str, Path | None]) -> dict[str, tuple[Path, bytes]]:

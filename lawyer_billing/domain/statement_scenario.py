@@ -42,12 +42,15 @@ STATEMENT_TYPES = {kind.value: kind for kind in StatementType}
 
 @dataclass(frozen=True)
 class StatementScenario:
-    """A scenario with what its relevé prints besides the computed lines."""
+    """A scenario with what its relevé prints besides the computed lines. ``logo_file`` is the
+    ``lawyer.logo`` path as written: the command reads the image (relative to the scenario's
+    file) and puts its bytes in ``lawyer``, since reading a file is no part of reading JSON."""
 
     scenario: Scenario
     lawyer: Letterhead
     header: StatementHeader
     disbursements: tuple[Disbursement, ...]
+    logo_file: str | None = None
 
 
 def read_statement_scenario(text: str, default_today: date) -> StatementScenario:
@@ -68,14 +71,14 @@ def read_statement_scenario(text: str, default_today: date) -> StatementScenario
     reader = _StatementReader()
     today = scenario.settings.today if scenario else default_today
     mandates = reader.ids(document.get("mandates"))
-    lawyer = reader.lawyer(document.get("lawyer"))
+    lawyer, logo_file = reader.lawyer(document.get("lawyer"))
     header, disbursements = reader.statement(document.get("statement"), today, mandates)
     if lawyer is not None and header is not None:
         reader.taxes_known(lawyer, header.date)
     problems += reader.problems
     if problems or scenario is None:
         raise ScenarioError(problems)
-    return StatementScenario(scenario, lawyer, header, disbursements)
+    return StatementScenario(scenario, lawyer, header, disbursements, logo_file)
 
 
 def build_statement(read: StatementScenario, price: PriceServices = price_services) -> tuple[Statement, Computation]:
@@ -90,7 +93,8 @@ def build_statement(read: StatementScenario, price: PriceServices = price_servic
 class _StatementReader(ScenarioReader):
     """The scenario's field readers, with the objects of the relevé."""
 
-    def lawyer(self, value: object) -> Any:
+    def lawyer(self, value: object) -> tuple[Any, str | None]:
+        """The letterhead without its logo, and the logo's path as written (``None`` without)."""
         read = self.fields({} if value is None else value, "lawyer", {
             "name": Field(self.read_identifier, required=True),
             "address": Field(self.read_lines, default=()),
@@ -99,11 +103,13 @@ class _StatementReader(ScenarioReader):
             "gst_number": Field(self.read_text),
             "qst_number": Field(self.read_text),
             "district": Field(self.read_text, default=""),
+            "logo": Field(self.read_identifier),
         })
         if incomplete(read):
-            return None
-        return Letterhead(**{key: value.strip() if isinstance(value, str) else value
-                             for key, value in read.items()})
+            return None, None
+        read = {key: value.strip() if isinstance(value, str) else value for key, value in read.items()}
+        logo_file = read.pop("logo")
+        return Letterhead(**read), logo_file
 
     def statement(self, value: object, today: date, mandates: set[str]) -> tuple[Any, tuple[Disbursement, ...]]:
         path = "statement"

@@ -12,6 +12,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.logo_images import image_bytes
+
 EXAMPLES = Path(__file__).parents[2] / "examples"
 EXAMPLE = EXAMPLES / "statement-complete.json"
 
@@ -167,3 +169,46 @@ def test_importing_the_command_loads_no_report_library():
     )
     result = run(code=code)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def scenario_with_logo(folder: Path, logo: str) -> Path:
+    """The complete example with ``lawyer.logo``, written in ``folder`` (not the current one)."""
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["lawyer"]["logo"] = logo
+    folder.mkdir(parents=True, exist_ok=True)
+    scenario = folder / "releve.json"
+    scenario.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return scenario
+
+
+def test_a_relative_logo_is_read_beside_the_scenario_and_printed(tmp_path):
+    scenario = scenario_with_logo(tmp_path / "dossier", "images/cabinet.png")
+    (tmp_path / "dossier" / "images").mkdir()
+    (tmp_path / "dossier" / "images" / "cabinet.png").write_bytes(image_bytes(300, 100))
+    pdf = tmp_path / "releve.pdf"
+    result = run("statement", str(scenario), "--pdf", str(pdf))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert [image.image.size for image in PdfReader(BytesIO(pdf.read_bytes())).pages[0].images] == [(300, 100)]
+    assert "Total 928,60 $" in pdf_text(pdf)
+
+
+def test_a_missing_logo_exits_2_naming_the_key_and_the_file_and_writes_nothing(tmp_path):
+    scenario = scenario_with_logo(tmp_path / "dossier", "cabinet.png")
+    result = run("statement", str(scenario), "--pdf", str(tmp_path / "r.pdf"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"lawyer.logo: l'image « cabinet.png » est introuvable : {tmp_path / 'dossier' / 'cabinet.png'} n'existe pas "
+        "(un chemin relatif part du dossier du scénario)"]
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_logo_that_is_no_png_nor_jpeg_exits_2_naming_the_key_and_the_file(tmp_path):
+    scenario = scenario_with_logo(tmp_path, "notes.png")
+    (tmp_path / "notes.png").write_text("Notes du dossier", encoding="utf-8")
+    result = run("statement", str(scenario), "--pdf", str(tmp_path / "r.pdf"))
+    assert (result.returncode, result.stderr.splitlines()) == (
+        2, [f"lawyer.logo: « notes.png » ({tmp_path / 'notes.png'}) n'est pas une image PNG ou JPEG lisible"])
+    scenario = scenario_with_logo(tmp_path, "")
+    result = run("statement", str(scenario), "--pdf", str(tmp_path / "r.pdf"))
+    assert (result.returncode, result.stderr.splitlines()) == (2, ["lawyer.logo: ne peut pas être vide"])
+    assert not (tmp_path / "r.pdf").exists()
