@@ -25,7 +25,7 @@ from lawyer_billing.domain.tariff import Tariff, TariffError, UnknownCodeError, 
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
 from lawyer_billing.services.stored_scenario import stored_scenario
 from lawyer_billing.services.tariff_overlay import current_tariff
-from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
+from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.mandate_detail import mandates_with_services_on, pricing_neighbours
 from lawyer_billing.storage.repositories import MandateRepository, ServiceRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
@@ -153,10 +153,11 @@ def save_day(
     for attendance in rows.values():
         service = repository.add(_service(court_day, attendance))
         mandate = mandates[attendance.mandate_id]
-        trail.record(AuditEvent(
+        trail.record_change(
             now, user, "create", "service", service.id,
             f"Journée d'audience du {court_day.day.isoformat()} : service {service.code} (mandat {mandate.number})",
-        ))
+            None,
+        )
         saved.append(service)
     uow.commit()
     return tuple(saved)

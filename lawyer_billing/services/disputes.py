@@ -38,7 +38,7 @@ from lawyer_billing.reports.letter_pdf import letter_pdf
 from lawyer_billing.services.letter_templates import letter_template
 from lawyer_billing.services.settings import engine_settings
 from lawyer_billing.services.statements import addressee, lawyer_letterhead
-from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
+from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.dispute_store import DisputeRecord, DisputeStore
 from lawyer_billing.storage.repositories import MandateRepository
 from lawyer_billing.storage.statement_follow_up import FollowUpStore, RefusalRecord
@@ -214,9 +214,7 @@ def record_step(
                                                "ouvert : rouvrez-le pour voir la version actuelle.")])
     changed = replace(current, **{step.value: day})
     raise_if_any(_order_problems(changed, refusal, step, today))
-    saved = store.save(changed)
-    label = _STEPS[step][0]
-    AuditTrail(uow.session).record(AuditEvent(now, user, "dispute_step", "dispute", saved.id, label))
+    saved = _save_audited(uow, changed, "dispute_step", _STEPS[step][0], user=user, now=now)
     uow.commit()
     return saved
 
@@ -229,9 +227,20 @@ def record_outcome(uow: UnitOfWork, refusal_id: int, outcome: str, *, version: i
     current = store.of_refusal(refusal_id) or DisputeRecord(refusal_id)
     if current.version != version:
         raise_if_any([FieldProblem("outcome", "Ce différend a été modifié ailleurs : rouvrez-le.")])
-    saved = store.save(replace(current, outcome=outcome.strip()))
-    AuditTrail(uow.session).record(AuditEvent(now, user, "dispute_outcome", "dispute", saved.id, "Issue du différend"))
+    saved = _save_audited(uow, replace(current, outcome=outcome.strip()), "dispute_outcome", "Issue du différend",
+                          user=user, now=now)
     uow.commit()
+    return saved
+
+
+def _save_audited(uow: UnitOfWork, dispute: DisputeRecord, action: str, summary: str, *, user: str,
+                  now: datetime) -> DisputeRecord:
+    """Save ``dispute`` with its event: the summary names the step, never the outcome's words
+    (an amount agreed, a client's situation), which the values hold."""
+    trail = AuditTrail(uow.session)
+    before = trail.values("dispute", dispute.id)
+    saved = DisputeStore(uow.session).save(dispute)
+    trail.record_change(now, user, action, "dispute", saved.id, summary, before)
     return saved
 
 

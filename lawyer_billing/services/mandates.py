@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, mandate_problems
 from lawyer_billing.domain.validation import FieldProblem, raise_if_any
-from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
+from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.mandate_list import MandateSummary, mandate_summaries
 from lawyer_billing.storage.repositories import MandateRepository, OfficeRepository
 from lawyer_billing.storage.unit_of_work import UnitOfWork
@@ -36,14 +36,15 @@ def save_mandate(uow: UnitOfWork, mandate: Mandate, *, user: str, now: datetime)
     """Create ``mandate`` (no id) or write it over the stored one (same version); return it saved.
     Saving a mandate exactly as stored writes nothing, so the audit trail only holds changes."""
     raise_if_any(mandate_problems(mandate))
-    repository = MandateRepository(uow.session)
+    repository, trail = MandateRepository(uow.session), AuditTrail(uow.session)
     if mandate.id is None:
-        saved, action = repository.add(mandate), "create"
+        before, saved, action = None, repository.add(mandate), "create"
     elif repository.get(mandate.id) == mandate:
         return mandate  # nothing changed: no write, no audit event
     else:
+        before = trail.values("mandate", mandate.id)
         saved, action = repository.update(mandate), "update"
-    AuditTrail(uow.session).record(AuditEvent(now, user, action, "mandate", saved.id, f"Mandat {saved.number}"))
+    trail.record_change(now, user, action, "mandate", saved.id, f"Mandat {saved.number}", before)
     uow.commit()
     return saved
 

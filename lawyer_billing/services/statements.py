@@ -59,7 +59,7 @@ from lawyer_billing.private_files import create_private_file
 from lawyer_billing.reports.statement_pdf import statement_pdf
 from lawyer_billing.reports.statement_xlsx import statement_xlsx, year_xlsx
 from lawyer_billing.services.stored_scenario import StoredComputation, compute_stored
-from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
+from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.billing_records import load_billing_records
 from lawyer_billing.storage.repositories import MandateRepository, OfficeRepository
 from lawyer_billing.storage.settings_store import ProfileRepository
@@ -479,8 +479,9 @@ def save_draft(
     store = StatementStore(uow.session)
     number = _next_number(store, DRAFT_PREFIX, preview.on.year) if draft_id is None else \
         _stored_or_refuse(uow, draft_id).number
+    before = _values(uow, draft_id)
     statement_id = store.write(_content(preview, number, StatementStatus.DRAFT), draft_id, version)
-    _audit(uow, user, now, "draft", statement_id, number)
+    _audit(uow, user, now, "draft", statement_id, number, before)
     uow.commit()
     return statement_id
 
@@ -495,8 +496,9 @@ def prepare_again(uow: UnitOfWork, today: date, draft_id: int) -> StatementPrevi
 
 
 def discard_draft(uow: UnitOfWork, draft_id: int, version: int, *, user: str, now: datetime) -> None:
+    before = _values(uow, draft_id)
     number = StatementStore(uow.session).delete_draft(draft_id, version)
-    _audit(uow, user, now, "discard", draft_id, number)
+    _audit(uow, user, now, "discard", draft_id, number, before)
     uow.commit()
 
 
@@ -519,9 +521,10 @@ def finalize_statement(
     number = _next_number(store, FINAL_PREFIX, today.year)
     content = _content(fresh, number, StatementStatus.FINALIZED)
     sealed = replace(content, finalized_on=today, lines_hash=lines_hash(content.lines, content.amounts))
+    before = _values(uow, draft_id)
     statement_id = store.write(sealed, draft_id, version)
     action = "supplement" if preview.kind is StatementType.SUPPLEMENTARY else "finalize"
-    _audit(uow, user, now, action, statement_id, number)
+    _audit(uow, user, now, action, statement_id, number, before)
     uow.commit()
     return statement_id
 
@@ -697,8 +700,9 @@ def mark_sent(uow: UnitOfWork, today: date, statement_id: int, version: int, sen
     statement = _finalized_or_refuse(uow, statement_id)
     raise_if_any(_day_problems("sent_on", sent_on, today, statement.finalized_on,
                                "La date d'envoi ne peut pas précéder la finalisation du relevé ({})."))
+    before = _values(uow, statement_id)
     _set_follow_up(uow, statement, version, sent_on=sent_on)
-    _audit(uow, user, now, "send", statement_id, statement.number)
+    _audit(uow, user, now, "send", statement_id, statement.number, before)
     uow.commit()
 
 
@@ -711,8 +715,9 @@ def mark_received(uow: UnitOfWork, today: date, statement_id: int, version: int,
         raise_if_any([FieldProblem("received_on", "Indiquez d'abord la date d'envoi du relevé.")])
     raise_if_any(_day_problems("received_on", received_on, today, statement.sent_on,
                                "La réception ne peut pas précéder l'envoi du relevé ({})."))
+    before = _values(uow, statement_id)
     _set_follow_up(uow, statement, version, received_on=received_on)
-    _audit(uow, user, now, "receive", statement_id, statement.number)
+    _audit(uow, user, now, "receive", statement_id, statement.number, before)
     uow.commit()
 
 
@@ -737,9 +742,12 @@ def record_payment(uow: UnitOfWork, today: date, statement_id: int, version: int
         problems.append(FieldProblem("amount", f"Les paiements ({format_money(paid + amount)}) dépasseraient le total "
                                                f"du relevé ({format_money(statement.amounts.total)})."))
     raise_if_any(problems)
-    follow_up.add_payment(PaymentRecord(statement_id, paid_on, amount))
+    before = _values(uow, statement_id)
+    payment_id = follow_up.add_payment(PaymentRecord(statement_id, paid_on, amount))
     _set_follow_up(uow, statement, version)
-    _audit(uow, user, now, "payment", statement_id, statement.number)
+    AuditTrail(uow.session).record_change(now, user, "payment", "payment", payment_id,
+                                          f"Paiement du {paid_on.isoformat()} (relevé {statement.number})", None)
+    _audit_if_changed(uow, user, now, "payment", statement, before)
     uow.commit()
 
 
@@ -768,10 +776,13 @@ def record_refusal(uow: UnitOfWork, today: date, statement_id: int, version: int
         problems.append(FieldProblem("amount_refused", f"Le montant refusé dépasse le total du relevé "
                                                        f"({format_money(statement.amounts.total)})."))
     raise_if_any(problems)
+    before = _values(uow, statement_id)
     refusal_id = follow_up.add_refusal(RefusalRecord(statement_id, received_on, reasons.strip(), amount_refused,
                                                      reference.strip()))
     _set_follow_up(uow, statement, version)
-    _audit(uow, user, now, "refusal", statement_id, statement.number)
+    AuditTrail(uow.session).record_change(now, user, "refusal", "refusal", refusal_id,
+                                          f"Refus du {received_on.isoformat()} (relevé {statement.number})", None)
+    _audit_if_changed(uow, user, now, "refusal", statement, before)
     uow.commit()
     return refusal_id
 
@@ -992,5 +1003,20 @@ def _label(tariff: Tariff, code: str) -> str:
         return ""
 
 
-def _audit(uow: UnitOfWork, user: str, now: datetime, action: str, statement_id: int, number: str) -> None:
-    AuditTrail(uow.session).record(AuditEvent(now, user, action, "statement", statement_id, f"Relevé {number}"))
+def _values(uow: UnitOfWork, statement_id: int | None) -> dict[str, str] | None:
+    """The statement's values as stored, before a change (``None`` for a new one)."""
+    return AuditTrail(uow.session).values("statement", statement_id)
+
+
+def _audit(uow: UnitOfWork, user: str, now: datetime, action: str, statement_id: int, number: str,
+           before: dict[str, str] | None) -> None:
+    """The summary names the statement by its number; its totals are in the values."""
+    AuditTrail(uow.session).record_change(now, user, action, "statement", statement_id, f"Relevé {number}", before)
+
+
+def _audit_if_changed(uow: UnitOfWork, user: str, now: datetime, action: str, statement: StoredStatement,
+                      before: dict[str, str] | None) -> None:
+    """The statement's own event after a payment or a refusal, when it changed the statement
+    (its status); the payment or refusal has its event in any case."""
+    if _values(uow, statement.id) != before:
+        _audit(uow, user, now, action, statement.id, statement.number, before)

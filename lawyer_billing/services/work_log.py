@@ -29,7 +29,7 @@ from lawyer_billing.domain.travel import TravelResult
 from lawyer_billing.domain.validation import FieldProblem, finer_than_a_cent, raise_if_any
 from lawyer_billing.services.stored_scenario import stored_scenario
 from lawyer_billing.services.tariff_overlay import current_tariff
-from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
+from lawyer_billing.storage.audit_trail import AuditTrail
 from lawyer_billing.storage.errors import FrozenStatementError
 from lawyer_billing.storage.mandate_detail import (
     StatementSummary,
@@ -236,8 +236,9 @@ def delete_work(uow: UnitOfWork, record: WorkRecord, *, user: str, now: datetime
     """Remove a service, trip or disbursement; refused while a statement holds it."""
     mandate = _mandate_of(uow, record)
     _refuse_if_on_statement(uow, record, "supprimé")
+    before = _values(uow, record)
     remove(uow.session, record)
-    _audit(uow, "delete", record, mandate, now, user)
+    _audit(uow, "delete", record, mandate, now, user, before)
     uow.commit()
 
 
@@ -245,7 +246,7 @@ def restore_work(uow: UnitOfWork, record: WorkRecord, *, user: str, now: datetim
     """Put back a record that was removed (undo): it is added again, as a new record."""
     mandate = _mandate_of(uow, record)
     restored = _REPOSITORIES[type(record)](uow.session).add(replace(record, id=None, version=None))
-    _audit(uow, "restore", restored, mandate, now, user)
+    _audit(uow, "restore", restored, mandate, now, user, None)
     uow.commit()
     return restored
 
@@ -254,11 +255,12 @@ def _save(uow: UnitOfWork, record: WorkRecord, *, user: str, now: datetime) -> W
     mandate = _mandate_of(uow, record)
     repository = _REPOSITORIES[type(record)](uow.session)
     if record.id is None:
-        saved, action = repository.add(record), "create"
+        before, saved, action = None, repository.add(record), "create"
     else:
         _refuse_if_on_statement(uow, record, "modifié")
+        before = _values(uow, record)
         saved, action = repository.update(record), "update"
-    _audit(uow, action, saved, mandate, now, user)
+    _audit(uow, action, saved, mandate, now, user, before)
     uow.commit()
     return saved
 
@@ -293,7 +295,14 @@ def _described(record: WorkRecord) -> str:
     return f"Le débours du {record.incurred_on.isoformat()}"
 
 
-def _audit(uow: UnitOfWork, action: str, record: WorkRecord, mandate: Mandate, now: datetime, user: str) -> None:
-    """The summary names the record and its mandate, never an amount or a description."""
+def _values(uow: UnitOfWork, record: WorkRecord) -> dict[str, str] | None:
+    """The record's values as stored, before it is changed or removed."""
+    return AuditTrail(uow.session).values(_ENTITIES[type(record)], record.id)
+
+
+def _audit(uow: UnitOfWork, action: str, record: WorkRecord, mandate: Mandate, now: datetime, user: str,
+           before: dict[str, str] | None) -> None:
+    """The summary names the record and its mandate, never an amount or a description; the
+    values before and after hold them."""
     summary = f"{_described(record)} (mandat {mandate.number})"
-    AuditTrail(uow.session).record(AuditEvent(now, user, action, _ENTITIES[type(record)], record.id, summary))
+    AuditTrail(uow.session).record_change(now, user, action, _ENTITIES[type(record)], record.id, summary, before)
