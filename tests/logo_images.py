@@ -7,11 +7,15 @@ from PIL import Image
 
 
 def image_bytes(width: int = 300, height: int = 100, kind: str = "PNG") -> bytes:
-    """A two-colour image ``width`` by ``height`` pixels in the format ``kind`` (PNG, JPEG, GIF...)."""
+    """A two-colour image ``width`` by ``height`` pixels in the format ``kind`` (PNG, JPEG, GIF...;
+    MPO is a JPEG followed by a second picture, as a phone saves a .jpg)."""
     image = Image.new("RGB", (width, height), "#1f4e79")
     image.paste("#e0b84c", (0, 0, width // 3, height))
     buffer = BytesIO()
-    image.save(buffer, kind)
+    if kind == "MPO":
+        image.save(buffer, kind, save_all=True, append_images=[Image.new("RGB", (width, height))])
+    else:
+        image.save(buffer, kind)
     return buffer.getvalue()
 
 

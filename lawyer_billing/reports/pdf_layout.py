@@ -33,7 +33,9 @@ _LETTERHEAD_LABELS = {
 }
 LOGO_MAX_HEIGHT = 22 * mm
 LOGO_MAX_WIDTH = 50 * mm
-LOGO_FORMATS = ("PNG", "JPEG")
+#: as Pillow names them; « MPO » is a JPEG with further pictures after the first, as phones and
+#: some cameras save a .jpg: the first picture prints as any JPEG
+LOGO_FORMATS = ("PNG", "JPEG", "MPO")
 #: a few kilobytes of PNG can hold an image of a billion pixels, gigabytes once decoded; a logo
 #: printed 5 cm wide needs a tiny fraction of this
 LOGO_MAX_PIXELS = 25_000_000

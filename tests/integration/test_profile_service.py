@@ -153,8 +153,9 @@ def test_a_logo_is_stored_as_its_bytes_kept_by_a_profile_save_printed_and_remove
         {"logo_name": "", "logo_bytes": "0"})
 
 
-def test_a_jpeg_is_a_logo_too_even_before_the_profile_is_filled_in(engine):
-    jpeg = image_bytes(120, 40, "JPEG")
+@pytest.mark.parametrize("kind", ["JPEG", "MPO"])
+def test_a_jpeg_is_a_logo_too_even_before_the_profile_is_filled_in(engine, kind):
+    jpeg = image_bytes(120, 40, kind)
     with UnitOfWork(engine) as uow:
         set_logo(uow, jpeg, "logo.jpg", user="atremblay", now=NOW)
     with UnitOfWork(engine) as uow:
@@ -167,6 +168,9 @@ def test_a_jpeg_is_a_logo_too_even_before_the_profile_is_filled_in(engine):
     (b"%PDF-1.4 not an image", "lettre.jpg", "Logo : « lettre.jpg » n'est pas une image PNG ou JPEG lisible."),
     (image_bytes(kind="GIF"), "anime.png", "Logo : « anime.png » est une image GIF : seules les images PNG et "
                                            "JPEG sont acceptées."),
+    # a few kilobytes of PNG, 30 million pixels once decoded (LOGO_MAX_PIXELS is 25 million)
+    (image_bytes(6000, 5000), "affiche.png", "Logo : « affiche.png » a trop de pixels (6000 × 5000) : au plus 25 "
+                                             "millions, réduisez l'image."),
     # 2 Mo = 2 × 1 024 × 1 024 = 2 097 152 bytes; one more is refused
     (b"\x89PNG" + bytes(LOGO_MAX_BYTES - 3), "scan.png",
      "Logo : « scan.png » fait 2\xa0097\xa0153 octets ; la limite est de 2 Mo (2\xa0097\xa0152 octets). "

@@ -163,7 +163,7 @@ def drawn_images(data: bytes) -> list[str]:
     return re.findall(r"^([\d.]+ 0 0 [\d.]+) 0 0 cm$", page.get_contents().get_data().decode("latin-1"), re.MULTILINE)
 
 
-@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "MPO"])
 def test_the_logo_is_printed_from_its_bytes_scaled_to_its_box(kind):
     line = StatementLine(date(2024, 6, 3), "T19", "x", 1, D("11.00"), D("11.00"), "M1")
     data = statement_pdf(relevé([line], lawyer=Letterhead("Me Roy", logo=image_bytes(300, 100, kind))))
