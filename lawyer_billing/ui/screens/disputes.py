@@ -3,12 +3,16 @@
 The list on top gives each refusal, the last step taken and the next deadline (red once
 overdue); below it, the path of the refusal chosen, step by step, with the days recorded, the
 last days computed for today, and the letters. Everything comes from ``services.disputes``.
+« Historique… » shows every change of the refusal chosen and of its dispute, with the values
+before and after.
 """
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -23,6 +27,7 @@ from lawyer_billing.ui.models.disputes import RefusalListModel
 from lawyer_billing.ui.models.statements import follow_language
 from lawyer_billing.ui.widgets import statement_dialogs
 from lawyer_billing.ui.widgets.dispute_path import DisputePathView
+from lawyer_billing.ui.widgets.record_history import RecordHistoryDialog, open_history
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import (
     empty_state_label,
@@ -41,6 +46,15 @@ class Screen(ScreenBase):
         self.shown_day = None
 
         self.heading = heading_label()
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("dispute_history")
+        self.history_button.setEnabled(False)
+        self.history_button.clicked.connect(self.show_history)
+        self.history: RecordHistoryDialog | None = None
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addStretch(1)
+        header.addWidget(self.history_button)
         self.model = RefusalListModel(context.language, self)
         self.table = record_table("refusals", self.model)
         one_line_rows(self.table)
@@ -67,7 +81,7 @@ class Screen(ScreenBase):
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([100, 640])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(header)
         layout.addWidget(splitter, 1)
         self.retranslate()
 
@@ -122,6 +136,7 @@ class Screen(ScreenBase):
             return False
         self.path_view.set_path(path)
         self.stack.setCurrentWidget(self.path_view)
+        self.history_button.setEnabled(True)
         row = self.model.row_of(lambda listing: listing.refusal.id == refusal_id)
         if row is not None:
             self.table.selectRow(row)
@@ -138,6 +153,12 @@ class Screen(ScreenBase):
             return
         self.show_refusal(listing.refusal.id)
 
+    def show_history(self) -> None:
+        """Every change of the refusal shown and of its dispute."""
+        path = self.path_view.path
+        if path is not None and self.stack.currentWidget() is self.path_view:
+            self.history = open_history(self, self.context, "refusal", path.refusal.id)
+
     def has_unsaved_changes(self) -> bool:
         return self.stack.currentWidget() is self.path_view and self.path_view.has_unsaved_changes()
 
@@ -145,6 +166,9 @@ class Screen(ScreenBase):
 
     def retranslate(self) -> None:
         self.heading.setText(tr(TITLE))
+        self.history_button.setText(tr("Historique…"))
+        self.history_button.setToolTip(tr("Chaque modification du refus choisi et de son différend, avec les valeurs "
+                                          "avant et après."))
         self.empty.setText(
             "<h3>" + tr("Aucun refus de paiement") + "</h3><p>"
             + tr("Quand un organisme refuse de payer un relevé, ouvrez le relevé dans <b>Relevés</b> (Ctrl+4), "

@@ -7,7 +7,8 @@ a service, a trip or a disbursement is created or changed in a form that takes t
 screen (Enter saves, Esc goes back, asking first if something was typed). A removed service,
 trip or disbursement comes back with Ctrl+Z.
 
-Keyboard: Ctrl+F search, Ctrl+N new mandate, Ctrl+E edit the chosen one, Ctrl+Z put back the
+Keyboard: Ctrl+F search, Ctrl+N new mandate, Ctrl+E edit the chosen one, Ctrl+H its history
+(every change of it and of its work, with the values before and after), Ctrl+Z put back the
 last line removed; in the detail, Insert adds, Enter edits, Delete removes.
 """
 
@@ -40,6 +41,7 @@ from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.edit_form import EditForm, discard_typed
 from lawyer_billing.ui.widgets.mandate_detail import MandateDetail
 from lawyer_billing.ui.widgets.mandate_form import MandateForm, mandate_field_labels, mandate_values
+from lawyer_billing.ui.widgets.record_history import RecordHistoryDialog, open_history
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import empty_state_label, record_table
 from lawyer_billing.ui.widgets.version_conflict import VersionConflictDialog
@@ -67,6 +69,7 @@ class Screen(ScreenBase):
         self.shown_id: int | None = None
         self.last_removed = None
         self.conflict: VersionConflictDialog | None = None
+        self.history: RecordHistoryDialog | None = None
         self.model = MandateListModel(context.language)
         self.proxy = MandateFilterProxy()
         self.proxy.setSourceModel(self.model)
@@ -91,6 +94,10 @@ class Screen(ScreenBase):
         self.new_button = QPushButton()
         self.new_button.setObjectName("new_mandate")
         self.new_button.clicked.connect(self.new_mandate)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("mandate_history")
+        self.history_button.clicked.connect(self.show_history)
+        filter_row.addWidget(self.history_button)
         filter_row.addWidget(self.new_button)
 
         self.table = record_table("mandates", self.proxy, 5, Qt.SortOrder.DescendingOrder)
@@ -147,6 +154,7 @@ class Screen(ScreenBase):
         for keys, action in ((QKeySequence.StandardKey.Find, self._focus_search),
                              (QKeySequence.StandardKey.New, self.new_mandate),
                              (QKeySequence("Ctrl+E"), self.edit_mandate),
+                             (QKeySequence("Ctrl+H"), self.show_history),
                              (QKeySequence.StandardKey.Undo, self.undo_removal)):
             QShortcut(keys, self, action, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
@@ -206,6 +214,7 @@ class Screen(ScreenBase):
         current: a search that keeps the same mandate selected must not read it again at every
         keystroke (the detail prices the mandate with its neighbours)."""
         mandate_id = self.current_id()
+        self.history_button.setEnabled(mandate_id is not None)
         if mandate_id is None:
             self.shown_id = None
             self.detail_stack.setCurrentWidget(self.empty)
@@ -310,6 +319,12 @@ class Screen(ScreenBase):
         if self.pages.currentWidget() is self.mandate_form:
             self.mandate_form.begin_end()
 
+    def show_history(self) -> None:
+        """Every change of the chosen mandate and of its services, trips and disbursements."""
+        mandate_id = self.current_id()
+        if mandate_id is not None and self.pages.currentWidget() is self.splitter:
+            self.history = open_history(self, self.context, "mandate", mandate_id)
+
     def _resolve_conflict(self, mine: Mandate, stored: Mandate) -> None:
         """Both versions side by side; nothing typed is lost whatever the choice."""
         names, language = self.mandate_form.office_names, self.context.language
@@ -395,6 +410,9 @@ class Screen(ScreenBase):
         for chosen, label in filter_labels().items():
             self.filter_buttons[chosen].setText(label)
         self.new_button.setText(tr("Nouveau mandat (Ctrl+N)"))
+        self.history_button.setText(tr("Historique…"))
+        self.history_button.setToolTip(tr("Chaque modification du mandat et de ses services, déplacements et débours, "
+                                          "avec les valeurs avant et après (Ctrl+H)."))
         self.model.retranslate(self.context.language)
         self._count()
         if self.detail_stack.currentWidget() is self.empty:

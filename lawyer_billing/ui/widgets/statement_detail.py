@@ -3,7 +3,8 @@ the interest (art. 17) and deadlines (arts. 15, 32-35, T8) computed for today, i
 
 A statement whose seal no longer matches its lines says so in red at the top. A draft offers to
 be prepared again or discarded; a finalized statement, a supplementary statement for its
-corrections.
+corrections. « Historique… » shows every change of the statement, its payments, its refusal
+and its dispute, with the values before and after.
 """
 
 from pathlib import Path
@@ -29,6 +30,7 @@ from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.models.statements import DeadlineTableModel, follow_language, status_labels, type_label
 from lawyer_billing.ui.widgets import statement_dialogs
+from lawyer_billing.ui.widgets.record_history import RecordHistoryDialog, open_history
 from lawyer_billing.ui.widgets.screen_parts import detail_title, line_table
 from lawyer_billing.ui.widgets.statement_follow_up import FollowUpPanel
 from lawyer_billing.ui.widgets.statement_lines import StatementLinesView, open_source
@@ -75,9 +77,14 @@ class StatementDetail(QWidget):
         self.discard_button = QPushButton()
         self.discard_button.setObjectName("discard_draft")
         self.discard_button.clicked.connect(self.discard)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("statement_history")
+        self.history_button.clicked.connect(self.show_history)
+        self.history: RecordHistoryDialog | None = None
         self.export_message = QLabel()
         self.export_message.setObjectName("export_message")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.export_message, 1)
         for button in (self.again_button, self.discard_button, self.supplement_button, self.xlsx_button,
                        self.pdf_button):
@@ -145,6 +152,10 @@ class StatementDetail(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
+    def show_history(self) -> None:
+        if self.view is not None:
+            self.history = open_history(self, self.context, "statement", self.view.id)
+
     def _supplement(self) -> None:
         if self.view is not None:
             self.supplement.emit(self.view.id, self.view.number)
@@ -210,6 +221,9 @@ class StatementDetail(QWidget):
 
     def retranslate(self) -> None:
         language = self.context.language
+        self.history_button.setText(tr("Historique…"))
+        self.history_button.setToolTip(tr("Chaque modification du relevé, de ses paiements, de son refus et de son "
+                                          "différend, avec les valeurs avant et après."))
         self.pdf_button.setText(tr("Exporter en PDF…"))
         self.pdf_button.setToolTip(tr("Le relevé tel qu'il a été finalisé (Ctrl+P)."))
         self.xlsx_button.setText(tr("Exporter en Excel…"))
