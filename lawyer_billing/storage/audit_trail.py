@@ -30,6 +30,7 @@ from lawyer_billing.storage.rows import (
     LegalAidOfficeRow,
     MandateRow,
     PaymentRow,
+    PenalDeadlineRow,
     RefusalRow,
     ServiceRow,
     StatementRow,
@@ -41,9 +42,10 @@ from lawyer_billing.storage.types import Cents
 AUDITED_ROWS = {
     "mandate": MandateRow, "service": ServiceRow, "travel": TravelRow, "disbursement": DisbursementRow,
     "statement": StatementRow, "payment": PaymentRow, "refusal": RefusalRow, "dispute": DisputeRow,
+    "penal_deadline": PenalDeadlineRow,
 }
-#: The work logged on a mandate, whose history is part of the mandate's.
-WORK_ENTITIES = ("service", "travel", "disbursement")
+#: The records kept on a mandate (its work, the penal periods followed), whose history is part of the mandate's.
+MANDATE_PARTS = ("service", "travel", "disbursement", "penal_deadline")
 #: The columns that point to another record, with the row and column that name it to a reader
 #: (the trail keeps the id, which stays exact when the other record is renamed).
 REFERENCES = {
@@ -172,12 +174,12 @@ class AuditTrail:
 
 
 def belonging(session: Session, entity: str, entity_id: int) -> list[tuple[str, int]]:
-    """The records whose history is shown with a record's: a mandate's services, trips and
-    disbursements, removed ones included (found by the mandate their values before removal
+    """The records whose history is shown with a record's: a mandate's services, trips,
+    disbursements and penal periods followed, removed ones included (found by the mandate their values before removal
     name); a statement's payments and refusal with its dispute; a refusal's dispute."""
     if entity == "mandate":
         current = [
-            (kind, record_id) for kind in WORK_ENTITIES
+            (kind, record_id) for kind in MANDATE_PARTS
             for record_id in session.scalars(select(AUDITED_ROWS[kind].id)
                                              .where(AUDITED_ROWS[kind].mandate_id == entity_id))
         ]
@@ -193,7 +195,7 @@ def belonging(session: Session, entity: str, entity_id: int) -> list[tuple[str, 
 
 
 def _on_mandate(event: AuditEvent, mandate_id: int) -> bool:
-    """Whether an event of a mandate's history is about it or its work (by the mandate its
+    """Whether an event of a mandate's history is about it or one of its parts (by the mandate its
     values name; an event written before values were kept is taken as it comes)."""
     values = event.after or event.before
     return event.entity == "mandate" or values is None or values.get("mandate_id") == str(mandate_id)
@@ -202,7 +204,7 @@ def _on_mandate(event: AuditEvent, mandate_id: int) -> bool:
 def _removed_work(session: Session, mandate_id: int) -> list[tuple[str, int]]:
     rows = session.execute(
         select(AuditEventRow.entity, AuditEventRow.entity_id, AuditEventRow.before)
-        .where(AuditEventRow.entity.in_(WORK_ENTITIES), AuditEventRow.action == "delete",
+        .where(AuditEventRow.entity.in_(MANDATE_PARTS), AuditEventRow.action == "delete",
                AuditEventRow.before.is_not(None))
     )
     return [(kind, record_id) for kind, record_id, before in rows

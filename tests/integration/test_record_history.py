@@ -14,7 +14,7 @@ from lawyer_billing.domain.mandate import EndReason, LegalAidOffice, Mandate, Ma
 from lawyer_billing.domain.profile import LawyerProfile
 from lawyer_billing.domain.service import Disbursement, Disposition, Service, Travel
 from lawyer_billing.domain.statement import StatementType
-from lawyer_billing.services import disputes, statements
+from lawyer_billing.services import disputes, penal_deadlines, statements
 from lawyer_billing.services.court_day import Attendance, CourtDay, save_day
 from lawyer_billing.services.disputes import Step
 from lawyer_billing.services.mandates import add_office, end_mandate, save_mandate
@@ -310,3 +310,17 @@ def test_events_written_before_values_were_kept_show_no_field(engine, office):
     old = history(engine, "mandate", mandate.id).events[-1]
     assert (old.action, old.changes) == ("update", ())
     assert history(engine, "mandate", mandate.id + 1000) is None
+
+
+def test_a_mandates_history_holds_the_penal_periods_followed_on_it(engine, office):
+    mandate = new_mandate(engine, office)
+    with UnitOfWork(engine) as uow:
+        followed = penal_deadlines.follow(uow, mandate.id, "appeal", date(2026, 11, 12), "Appel sur la peine ?",
+                                          user="atremblay", now=datetime(2026, 11, 22, 10, 0))
+    with UnitOfWork(engine) as uow:
+        penal_deadlines.stop_following(uow, followed.id, version=followed.version, user="atremblay",
+                                       now=datetime(2026, 11, 22, 10, 5))
+    stopped, started, _ = history(engine, "mandate", mandate.id).events
+    assert (stopped.entity, stopped.action, started.action) == ("penal_deadline", "delete", "create")
+    assert FieldChange("event_on", "", "2026-11-12") in started.changes
+    assert FieldChange("note", "Appel sur la peine ?", "") in stopped.changes

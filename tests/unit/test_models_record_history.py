@@ -64,3 +64,11 @@ def test_an_unknown_action_or_field_shows_as_kept(qapp):
         FieldChange("retired_column", "a", "b"),)))
     assert rows(model) == [["retired_column", "a", "b"]]
     assert "merge" not in action_labels()
+
+
+def test_a_penal_period_reads_by_its_name(qapp):
+    model = FieldChangeModel()
+    model.show_event(HistoryEvent(datetime(2026, 11, 22, 10, 0), "atremblay", "poste-1", "create", "penal_deadline",
+                                  "", (FieldChange("period", "", "appeal"), FieldChange("event_on", "", "2026-11-12"))))
+    assert rows(model) == [["Délai pénal", "", "Appel à la Cour supérieure"],
+                           ["Jour de l'événement", "", "2026-11-12"]]

@@ -9,8 +9,10 @@ other value is shown exactly as it was kept.
 
 from collections.abc import Callable
 from enum import Enum
+from functools import cache
 
 from lawyer_billing.domain.statement import StatementType
+from lawyer_billing.domain.tools.penal_deadlines import PenalPeriod, penal_periods
 from lawyer_billing.services.disputes import RECORDED
 from lawyer_billing.services.record_history import FieldChange, HistoryEvent
 from lawyer_billing.ui.i18n import tr
@@ -93,7 +95,16 @@ def field_labels(entity: str) -> dict[str, str]:
     if entity == "dispute":
         steps = {step.value: label for step, label in step_labels().items() if step in RECORDED}
         return {"refusal_id": tr("Refus reçu le"), **steps, "outcome": tr("Issue")}
+    if entity == "penal_deadline":
+        return {"mandate_id": tr("Mandat"), "period": tr("Délai pénal"), "event_on": tr("Jour de l'événement"),
+                "note": tr("Note"), "done_on": tr("Fait le")}
     return {}
+
+
+@cache
+def _penal_periods() -> tuple[PenalPeriod, ...]:
+    """The periods of the Code, read from their file once rather than at each cell shown."""
+    return penal_periods()
 
 
 def _by_value(labels: Callable[[], dict[Enum | str, str]]) -> Callable[[str], dict[str, str]]:
@@ -109,6 +120,8 @@ _CHOICES: dict[tuple[str, str], Callable[[str], dict[str, str]]] = {
     ("travel", "basis"): _by_value(travel_bases),
     ("statement", "status"): _by_value(status_labels),
     ("statement", "type"): lambda language: {kind.value: type_label(kind, language) for kind in StatementType},
+    ("penal_deadline", "period"): lambda language: {
+        period.key: period.label_en if language == "en" else period.label_fr for period in _penal_periods()},
 }
 
 
