@@ -15,7 +15,8 @@ a statement back checks its seal. Its follow-up (sent, received, payments, refus
 is recorded beside it; interest (art. 17) and deadlines (arts. 15, 32-35, T8) always come from
 the computation, never from the screen.
 
-Each use case that changes something takes a unit of work, records an audit event and
+Each use case that changes something takes a unit of work, records an audit event for each
+record it changes (the statement, a payment, a refusal) with its values before and after, and
 commits once. Problems with what was typed come back as ``InvalidRecord`` naming each field.
 """
 
