@@ -8,11 +8,14 @@ back to the default rather than stopping the application, and the screen says so
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from lawyer_billing.domain.cap import CapAttribution
+from lawyer_billing.domain.tools.dpcp_email import DEFAULT as DPCP_NOTICE
+from lawyer_billing.domain.tools.dpcp_email import ROOM_FIELDS, DpcpSettings, dpcp_settings_problems
+from lawyer_billing.domain.validation import raise_if_any
 from lawyer_billing.domain.deadlines import DEFAULT_REMINDERS
 from lawyer_billing.domain.money import money
 from lawyer_billing.domain.profile import LawyerProfile
@@ -23,6 +26,7 @@ from lawyer_billing.storage.settings_store import (
     ProfileRepository,
     SettingRepository,
 )
+from lawyer_billing.storage.audit_trail import AuditEvent, AuditTrail
 from lawyer_billing.storage.unit_of_work import UnitOfWork
 
 LANGUAGES = ("fr", "en")
@@ -113,3 +117,53 @@ def engine_settings(uow: UnitOfWork, today: date) -> Settings:
         holidays=tuple(HolidayRepository(uow.session).all()),
         reminders=preferences.reminders,
     )
+
+
+# --- the DPCP negotiation service (Outils, Courriel au DPCP) ----------------------------------
+
+DPCP_ADDRESS = "dpcp.address"
+#: the two rooms of the notice, in its order (``dpcp.first_room``, ``dpcp.second_room``)
+DPCP_ROOMS = tuple(f"dpcp.{name}" for name in ROOM_FIELDS)
+
+
+def load_dpcp_settings(uow: UnitOfWork) -> DpcpSettings:
+    """The service's address and rooms as the lawyer set them, the notice's where not set (or
+    where a stored value no longer passes the checks); its hours stay the notice's."""
+    settings = SettingRepository(uow.session)
+    address = settings.get(DPCP_ADDRESS)
+    rooms = tuple(settings.get(key) for key in DPCP_ROOMS)
+    if address is None or None in rooms or dpcp_settings_problems(address, rooms):
+        return DPCP_NOTICE
+    return replace(DPCP_NOTICE, address=address, rooms=rooms)
+
+
+def save_dpcp_settings(uow: UnitOfWork, address: str, rooms: tuple[str, str], *, user: str,
+                       now: datetime) -> DpcpSettings:
+    """Check and store the address and the two rooms, all or nothing, with an audit event."""
+    address, rooms = address.strip(), tuple(room.strip() for room in rooms)
+    raise_if_any(dpcp_settings_problems(address, rooms))
+    before = load_dpcp_settings(uow)
+    settings = SettingRepository(uow.session)
+    for key, value in zip((DPCP_ADDRESS, *DPCP_ROOMS), (address, *rooms)):
+        settings.put(key, value)
+    return _dpcp_saved(uow, before, "Service de négociation du DPCP : adresse et salles", user, now)
+
+
+def restore_dpcp_notice(uow: UnitOfWork, *, user: str, now: datetime) -> DpcpSettings:
+    """Back to the notice's address and rooms: the stored values are forgotten, so the
+    notice's apply (those of a later version included)."""
+    before = load_dpcp_settings(uow)
+    SettingRepository(uow.session).remove(DPCP_ADDRESS, *DPCP_ROOMS)
+    return _dpcp_saved(uow, before, "Service de négociation du DPCP : valeurs de l'avis rétablies", user, now)
+
+
+def _dpcp_saved(uow: UnitOfWork, before: DpcpSettings, summary: str, user: str, now: datetime) -> DpcpSettings:
+    after = load_dpcp_settings(uow)
+    AuditTrail(uow.session).record(AuditEvent(now, user, "update", "setting", None, summary,
+                                              before=_dpcp_fields(before), after=_dpcp_fields(after)))
+    uow.commit()
+    return after
+
+
+def _dpcp_fields(settings: DpcpSettings) -> dict[str, str]:
+    return {"address": settings.address, **dict(zip(ROOM_FIELDS, settings.rooms))}

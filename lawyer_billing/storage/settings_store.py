@@ -30,6 +30,10 @@ class SettingRepository:
             row.value = value
         self.session.flush()
 
+    def remove(self, *keys: str) -> None:
+        """Forget ``keys``: their readers fall back to the defaults again."""
+        self.session.execute(delete(SettingRow).where(SettingRow.key.in_(keys)))
+
     def with_prefix(self, prefix: str) -> dict[str, str]:
         rows = self.session.scalars(select(SettingRow).where(SettingRow.key.startswith(prefix, autoescape=True)))
         return {row.key: row.value for row in rows}

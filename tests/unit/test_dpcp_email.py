@@ -17,6 +17,7 @@ from lawyer_billing.domain.tools.dpcp_email import (
     Sitting,
     WarningKind,
     compose_negotiation_email,
+    dpcp_settings_problems,
 )
 
 # Friday 27 November 2020, the day the service opened.
@@ -228,3 +229,19 @@ def test_email_is_immutable():
     email = compose_negotiation_email(bail_hearing(), datetime(2020, 11, 27, 10, 0))
     with pytest.raises(AttributeError):
         email.subject = "autre"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("address", "rooms", "problems"), [
+    ("gestion.enquete-caution@dpcp.gouv.qc.ca", ("3.07", "4.02"), []),
+    ("negociation@dpcp.gouv.qc.ca", ("3.07", "5.01"), []),
+    ("", ("3.07", "4.02"), ["address"]),
+    ("dpcp.gouv.qc.ca", ("3.07", "4.02"), ["address"]),
+    ("a b@dpcp.gouv.qc.ca", ("3.07", "4.02"), ["address"]),
+    ("gestion@dpcp", ("3.07", "4.02"), ["address"]),
+    ("a@dpcp.qc.ca, b@dpcp.qc.ca", ("3.07", "4.02"), ["address"]),
+    ("a@dpcp.qc.ca", ("", ""), ["first_room", "second_room"]),
+    ("a@dpcp.qc.ca", ("3.07", "3.07"), ["second_room"]),
+    ("a@dpcp.qc.ca", ("3.07", "4" * 21), ["second_room"]),
+])
+def test_the_address_and_rooms_the_settings_may_hold(address, rooms, problems):
+    assert [p.field for p in dpcp_settings_problems(address, rooms)] == problems

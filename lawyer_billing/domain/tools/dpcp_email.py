@@ -12,10 +12,15 @@ guilty ("offre de règlement"). The notice requires:
   and until 12 h for an afternoon one; for pro forma bail hearings, continuously from
   8 h 30 to 16 h 30, Monday to Friday.
 
-The address, rooms and hours are ``DpcpSettings`` because the office changes them. Warnings
-are data for the screen to list; the message itself is composed either way.
+The address, rooms and hours are ``DpcpSettings`` because the office changes them; the lawyer
+keeps the address and the two rooms in Paramètres (``dpcp_settings_problems`` checks them).
+The notice names the rooms only as « le numéro de salle (3.07 ou 4.02) » the file returns to,
+without tying either to a stage or a sitting (3.07 is also where the settlement files are on
+the roll and the prosecutors' names are posted): they are two rooms, in the notice's order.
+Warnings are data for the screen to list; the message itself is composed either way.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -26,6 +31,7 @@ from lawyer_billing.domain.tools.french_dates import (
     format_time_fr,
     format_weekday_date_fr,
 )
+from lawyer_billing.domain.validation import FieldProblem
 
 NOTICE = "DPCP, « Service de négociation », 24 novembre 2020"
 TO_BE_FILLED_FR = "[à remplir]"
@@ -72,6 +78,30 @@ class DpcpSettings:
 
 
 DEFAULT = DpcpSettings()
+
+#: one address, as a mail program takes it: no space, comma or bracket, a dot in the domain
+_EMAIL = re.compile(r"[^@\s,;<>()\"]+@[^@\s,;<>()\"]+\.[^@\s,;<>()\".]+")
+#: a room is a number on a door (« 3.07 »), written in the subject of every message
+ROOM_MAX_LENGTH = 20
+#: the fields of the two rooms, in the notice's order
+ROOM_FIELDS = ("first_room", "second_room")
+
+
+def dpcp_settings_problems(address: str, rooms: tuple[str, str]) -> list[FieldProblem]:
+    """What prevents ``address`` and ``rooms`` (already stripped) from being the service's."""
+    problems = []
+    if not _EMAIL.fullmatch(address):
+        shown = f"« {address} » n'est pas une adresse courriel" if address else "indiquez l'adresse du service"
+        problems.append(FieldProblem("address", f"Adresse courriel : {shown} (par exemple {DEFAULT.address})."))
+    for name, label, room in zip(ROOM_FIELDS, ("Première salle", "Seconde salle"), rooms):
+        if not room:
+            problems.append(FieldProblem(name, f"{label} : indiquez le numéro de la salle (par exemple 3.07)."))
+        elif len(room) > ROOM_MAX_LENGTH or "\n" in room or "\r" in room:
+            problems.append(FieldProblem(name, f"{label} : un numéro de salle tient sur une ligne de "
+                                               f"{ROOM_MAX_LENGTH} caractères au plus."))
+    if rooms[0] and rooms[0] == rooms[1]:
+        problems.append(FieldProblem("second_room", "Seconde salle : elle doit différer de la première."))
+    return problems
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Profil (the relevé's letterhead, the office's district), Taux au kilomètre (art. 20), Jours
 fériés ajoutés (CPP art. 18), Plafond annuel (art. 22), Rappels, Langue, Sauvegardes and
-Modèles de lettres (the lawyer's wording of the entente's letters). Each
+Modèles de lettres (the lawyer's wording of the entente's letters) and Service de
+négociation du DPCP (tab « Négociation DPCP »: the address and rooms of the Outils' e-mail). Each
 tab is a section of ``ui/widgets/settings_*.py`` that saves through a service; a section with
 changes not yet saved keeps them when another tab or screen is shown, and the main window asks
 before closing.
@@ -15,6 +16,7 @@ from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.settings_backups import BackupsSection
 from lawyer_billing.ui.widgets.settings_cap import CapSection
+from lawyer_billing.ui.widgets.settings_dpcp import DpcpSection
 from lawyer_billing.ui.widgets.settings_holidays import HolidaysSection
 from lawyer_billing.ui.widgets.settings_km_rates import KmRatesSection
 from lawyer_billing.ui.widgets.settings_language import LanguageSection
@@ -39,6 +41,7 @@ class Screen(ScreenBase):
             "language": LanguageSection(context),
             "backups": BackupsSection(context),
             "letters": LettersSection(context),
+            "dpcp": DpcpSection(context),
         }
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
@@ -60,7 +63,8 @@ class Screen(ScreenBase):
 
     def retranslate(self) -> None:
         titles = (tr("Profil"), tr("Taux au kilomètre"), tr("Jours fériés ajoutés"), tr("Plafond annuel"),
-                  tr("Rappels"), tr("Langue"), tr("Sauvegardes"), tr("Modèles de lettres"))
+                  tr("Rappels"), tr("Langue"), tr("Sauvegardes"), tr("Modèles de lettres"),
+                  tr("Négociation DPCP"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
 

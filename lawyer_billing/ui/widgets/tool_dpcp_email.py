@@ -2,7 +2,9 @@
 (notice of 24 November 2020), composed as the fields are filled: the subject with its four
 items in the notice's order, the body, and what the reading hours say about sending it now.
 The message is in French, the language of the service; it is copied or opened in the mail
-program, never sent from here."""
+program, never sent from here. The address and the two rooms are those of Paramètres
+(« Service de négociation du DPCP »), read when the tool is built and again by
+``load_settings`` when the Outils are shown after a save."""
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -25,6 +27,7 @@ from lawyer_billing.domain.profile import LawyerProfile, address_lines
 from lawyer_billing.domain.tools.dpcp_email import (
     DEFAULT,
     NOTICE,
+    DpcpSettings,
     ExitPlan,
     NegotiationEmail,
     NegotiationRequest,
@@ -35,6 +38,7 @@ from lawyer_billing.domain.tools.dpcp_email import (
     compose_negotiation_email,
 )
 from lawyer_billing.domain.typed_input import TypedInputError
+from lawyer_billing.services.settings import load_dpcp_settings
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
@@ -69,13 +73,12 @@ class DpcpEmailTool(Retranslating, QWidget):
         super().__init__(parent)
         self.context = context
         self.email: NegotiationEmail | None = None
+        self.settings: DpcpSettings = DEFAULT
         self.accused_name = QLineEdit()
         self.returns_on = DateField(context.today)
         self.stage = QComboBox()
         self.sitting = QComboBox()
         self.room = QComboBox()
-        for room in DEFAULT.rooms:
-            self.room.addItem(room, room)
         self.purpose = QComboBox()
         self.case_numbers = QLineEdit()
         self.proposed_address = QLineEdit()
@@ -178,6 +181,20 @@ class DpcpEmailTool(Retranslating, QWidget):
         for combo in (self.stage, self.sitting, self.room, self.purpose):
             combo.currentIndexChanged.connect(self.compose)
         self.returns_on.set_value(context.today())
+        self.load_settings()
+
+    def load_settings(self) -> None:
+        """The service's address and rooms as set in Paramètres; the room chosen stays chosen
+        while it is still one of them."""
+        with self.context.unit_of_work() as uow:
+            self.settings = load_dpcp_settings(uow)
+        chosen = self.room.currentData()
+        self.room.blockSignals(True)
+        self.room.clear()
+        for room in self.settings.rooms:
+            self.room.addItem(room, room)
+        self.room.setCurrentIndex(max(self.room.findData(chosen), 0))
+        self.room.blockSignals(False)
         self.compose()
 
     def _form(self, names: tuple[str, ...]) -> QFormLayout:
@@ -255,14 +272,14 @@ class DpcpEmailTool(Retranslating, QWidget):
         self.plan_box.setVisible(purpose is Purpose.EXIT_PLAN)
         self.settlement_box.setVisible(purpose is Purpose.SETTLEMENT_OFFER)
         try:
-            self.email = compose_negotiation_email(self.request(), self.context.now())
+            self.email = compose_negotiation_email(self.request(), self.context.now(), self.settings)
         except (NegotiationRequestError, TypedInputError) as problem:
             self.email = None
             self.problem.setText(str(problem))
         else:
             self.problem.clear()
         ready = self.email is not None
-        self.to.setText(tr("À : {}").format(DEFAULT.address))
+        self.to.setText(tr("À : {}").format(self.settings.address))
         self.subject.setText(self.email.subject if ready else "")
         self.body.setPlainText(self.email.body if ready else "")
         self.warnings.setText("\n".join(w.message_fr for w in self.email.warnings) if ready else "")
