@@ -46,6 +46,14 @@ def deadline_label(kind: DeadlineKind) -> str:
     }[kind]
 
 
+def step_text(item: DeadlineItem, language: str) -> str:
+    """What the step is: its kind's name, or, for a followed penal period, the period's own
+    name with its article (« Appel à la Cour supérieure (C.p.p. art. 271) »)."""
+    if item.deadline.kind is not DeadlineKind.PENAL:
+        return deadline_label(item.deadline.kind)
+    return item.label_en if language == "en" and item.label_en else item.deadline.label_fr
+
+
 def subject_text(item: DeadlineItem) -> str:
     """« Mandat 500-01-000001-241 (Zoé L'Heureux) », « Relevé R-2026-014 (Nadia Roy) »."""
     what = tr("Mandat {}") if item.subject_kind == "mandate" else tr("Relevé {}")
@@ -171,7 +179,7 @@ class DeadlineTreeModel(QAbstractItemModel):
         if column == self.DUE:
             return format_date(item.deadline.due, self.language, short=True)
         if column == self.WHAT:
-            return deadline_label(item.deadline.kind)
+            return step_text(item, self.language)
         if column == self.SUBJECT:
             return subject_text(item)
         if column == self.ARTICLE:

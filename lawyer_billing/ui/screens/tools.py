@@ -57,9 +57,11 @@ class Screen(ScreenBase):
             self.tabs.setTabText(index, title)
 
     def refresh(self) -> None:
-        """Shown again after another screen saved: new mandates to choose, new holidays to skip."""
+        """Shown again after another screen saved: new mandates to choose, new holidays to skip,
+        the DPCP's address and rooms as set in Paramètres."""
         if not self.stale:
             return
         self.stale = False
         self.mandate.reload()
         self.penal_deadlines.show_deadlines()
+        self.dpcp_email.load_settings()

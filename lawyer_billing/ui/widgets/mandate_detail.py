@@ -1,9 +1,13 @@
 """The detail of one mandate: its fields, then its services priced with the rules that applied
-(the selected one explained article by article), trips, disbursements, statements and
-deadlines, one tab each.
+(the selected one explained article by article), trips, disbursements, statements,
+deadlines and the periods of the Code of Penal Procedure followed on it, one tab each.
 
 Keyboard: Insert adds to the current tab, Enter edits the selected line, Delete removes it (the
 screen can put it back with Ctrl+Z); a statement opens on its screen with Enter.
+
+The « Délais pénaux » tab runs its own use cases (``services.penal_deadlines``): the detail
+reads the followed periods with the mandate's work, and follows, marks done, reopens or stops
+following one itself, then tells the other screens (the dashboard lists them).
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from lawyer_billing.domain.formatting import format_money
+from lawyer_billing.services.penal_deadlines import (
+    FollowedPenalDeadline,
+    followed_on_mandate,
+    mark_done,
+    reopen,
+    stop_following,
+)
 from lawyer_billing.services.work_log import MandateWork
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
@@ -32,7 +43,10 @@ from lawyer_billing.ui.models.mandate_detail import (
     statement_columns,
     travel_columns,
 )
+from lawyer_billing.ui.models.penal_deadlines import FollowedPenalDeadlinesModel, period_text
 from lawyer_billing.ui.models.records import RecordTableModel
+from lawyer_billing.ui.operations import attempt
+from lawyer_billing.ui.widgets import penal_deadline_dialog, statement_dialogs
 from lawyer_billing.ui.widgets.choice_labels import mandate_statuses
 from lawyer_billing.ui.widgets.mandate_form import mandate_field_labels, mandate_values
 from lawyer_billing.ui.widgets.retranslating import Retranslating
@@ -50,6 +64,8 @@ def held(kind: str, line):
         return line.service
     if kind == "travel":
         return line.travel
+    if kind == "penal":
+        return line.record
     return line
 
 
@@ -116,9 +132,11 @@ class MandateDetail(Retranslating, QWidget):
             "disbursement": RecordTableModel(disbursement_columns(), context.language),
             "statement": RecordTableModel(statement_columns(), context.language),
             "deadline": RecordTableModel(deadline_columns(), context.language),
+            "penal": FollowedPenalDeadlinesModel(context.language),
         }
         #: each table sorted by its date; the deadlines by their last day
-        self.tables = {kind: dated_table(model, f"{kind}_table", 1 if kind == "deadline" else 0)
+        sorted_by = {"deadline": 1, "penal": FollowedPenalDeadlinesModel.DUE}
+        self.tables = {kind: dated_table(model, f"{kind}_table", sorted_by.get(kind, 0))
                        for kind, model in self.models.items()}
         self.buttons: dict[str, tuple[QPushButton, QPushButton, QPushButton]] = {}
         self.tabs = QTabWidget()
@@ -169,9 +187,32 @@ class MandateDetail(Retranslating, QWidget):
             row.addWidget(delete)
             layout.addLayout(row)
             self.buttons[kind] = (add, edit, delete)
+        if kind == "penal":
+            layout.addLayout(self._penal_buttons())
         if kind == "service":
             layout.addWidget(self.rules)
         return page
+
+    def _penal_buttons(self) -> QHBoxLayout:
+        self.follow_button, self.done_button, self.unfollow_button = QPushButton(), QPushButton(), QPushButton()
+        for button, name, action in ((self.follow_button, "follow_penal", self.follow_penal),
+                                     (self.done_button, "done_penal", self.toggle_done),
+                                     (self.unfollow_button, "unfollow_penal", self.unfollow_penal)):
+            button.setObjectName(name)
+            button.clicked.connect(action)
+        table = self.tables["penal"]
+        table.selectionModel().currentRowChanged.connect(self._penal_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), table, self.follow_penal, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, table, self.unfollow_penal,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.penal_intro = QLabel()
+        self.penal_intro.setWordWrap(True)
+        self.penal_intro.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.addWidget(self.penal_intro, 1)
+        for button in (self.follow_button, self.done_button, self.unfollow_button):
+            row.addWidget(button)
+        return row
 
     # -- texts ----------------------------------------------------------------------------
 
@@ -189,6 +230,11 @@ class MandateDetail(Retranslating, QWidget):
         for kind, buttons in self.buttons.items():
             for button, text in zip(buttons, texts[kind]):
                 button.setText(text)
+        self.penal_intro.setText(tr("Délais du Code de procédure pénale suivis sur ce mandat : ouverts, ils "
+                                    "figurent au tableau de bord et dans l'export iCalendar."))
+        self.follow_button.setText(tr("Ajouter… (Inser)"))
+        self.unfollow_button.setText(tr("Ne plus suivre (Suppr)"))
+        self._penal_selected()
         for model in self.models.values():
             model.retranslate(self.context.language)
         if self.work is not None:
@@ -204,6 +250,7 @@ class MandateDetail(Retranslating, QWidget):
             "disbursement": tr("Débours ({})").format(counts["disbursement"]),
             "statement": tr("Relevés ({})").format(counts["statement"]),
             "deadline": tr("Échéances ({})").format(counts["deadline"]) if work else tr("Échéances"),
+            "penal": tr("Délais pénaux ({})").format(counts["penal"]),
         }
         for index, kind in enumerate(self.models):
             self.tabs.setTabText(index, titles[kind])
@@ -230,12 +277,87 @@ class MandateDetail(Retranslating, QWidget):
                               ("disbursement", work.disbursements), ("statement", work.statements),
                               ("deadline", work.deadlines)):
             self._fill(kind, records)
-        self._tab_titles()
+        self._show_penal()
         self.fees.setText(tr("Honoraires calculés : {} (avant la réduction de l'art. 22)").format(
             format_money(work.fees, language)))
         if current is not None:
             self.select("service", current.id)
         self._explain_service()
+
+    # -- periods of the Code of Penal Procedure -----------------------------------------------
+
+    def _show_penal(self, select: int | None = None) -> None:
+        """Read the periods followed on the mandate shown, computed today; keep the line selected
+        (or select the period ``select``)."""
+        current = self.selected("penal")
+        with self.context.unit_of_work() as uow:
+            followed = followed_on_mandate(uow, self.work.mandate.id, self.context.today())
+        self._fill("penal", followed)
+        self._tab_titles()
+        wanted = select if select is not None else (current.id if current is not None else None)
+        if wanted is not None:
+            row = self.models["penal"].row_of(lambda entry: entry.record.id == wanted)
+            if row is not None:
+                self.tables["penal"].selectRow(row)
+        self._penal_selected()
+
+    def _selected_penal(self) -> FollowedPenalDeadline | None:
+        index = self.tables["penal"].currentIndex()
+        return self.models["penal"].record(index.row()) if index.isValid() else None
+
+    def _penal_selected(self, *_args) -> None:
+        """« Fait » for an open period, « Rouvrir » for a done one; nothing to do without one."""
+        entry = self._selected_penal()
+        done = entry is not None and entry.record.done_on is not None
+        self.done_button.setText(tr("Rouvrir") if done else tr("Fait"))
+        self.done_button.setEnabled(entry is not None)
+        self.unfollow_button.setEnabled(entry is not None)
+        self.follow_button.setEnabled(self.work is not None)
+
+    def follow_penal(self) -> None:
+        if self.work is None:
+            return
+        dialog = penal_deadline_dialog.FollowPenalDeadlineDialog(self.context, self.work.mandate.id, self)
+        if penal_deadline_dialog.run_dialog(dialog) and dialog.saved is not None:
+            self._penal_changed(dialog.saved.id)
+
+    def toggle_done(self) -> None:
+        """The selected period done today, or, when done, open again."""
+        entry = self._selected_penal()
+        if entry is None:
+            return
+        record, context = entry.record, self.context
+
+        def change():
+            with context.unit_of_work() as uow:
+                if record.done_on is None:
+                    return mark_done(uow, record.id, version=record.version, done_on=context.today(),
+                                     user=context.user, now=context.now())
+                return reopen(uow, record.id, version=record.version, user=context.user, now=context.now())
+
+        attempt(self, change)
+        self._penal_changed(record.id)
+
+    def unfollow_penal(self) -> None:
+        entry = self._selected_penal()
+        if entry is None or not statement_dialogs.confirm(self, tr("Ne plus suivre"), tr(
+                "Ne plus suivre « {} » sur ce mandat ? Il disparaîtra du tableau de bord et du calendrier.").format(
+                period_text(entry, self.context.language))):
+            return
+        record, context = entry.record, self.context
+
+        def remove():
+            with context.unit_of_work() as uow:
+                stop_following(uow, record.id, version=record.version, user=context.user, now=context.now())
+
+        attempt(self, remove)
+        self._penal_changed()
+
+    def _penal_changed(self, select: int | None = None) -> None:
+        """Read the periods again (also after a refusal: another workstation changed them) and
+        tell the other screens: the dashboard lists the open ones."""
+        self._show_penal(select)
+        self.context.events.changed.emit("penal_deadline")
 
     def set_status(self, status) -> None:
         self._status = status

@@ -1,7 +1,9 @@
 """Outils, Délais pénaux: the event that happened (or the hearing a notice precedes) and its
 date give every period of the Code of Penal Procedure that runs from it, each with its last day
 computed by art. 17 (the holidays of art. 18 and those added in Paramètres skipped), its
-article and the article's words."""
+article and the article's words. Prefilled from a mandate, « Suivre sur le mandat » follows
+the period chosen among them on it (``services.penal_deadlines.follow``): it then shows on
+the mandate, on the dashboard and in the calendar export."""
 
 from datetime import date
 from html import escape
@@ -26,9 +28,11 @@ from lawyer_billing.domain.tools.french_dates import WEEKDAYS_FR
 from lawyer_billing.domain.tools.penal_deadlines import PenalPeriod, penal_deadline, penal_periods
 from lawyer_billing.domain.typed_input import TypedInputError
 from lawyer_billing.domain.validation import FieldProblem
+from lawyer_billing.services.penal_deadlines import follow
 from lawyer_billing.services.profile import added_holidays
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
+from lawyer_billing.ui.operations import attempt
 from lawyer_billing.ui.widgets.choice_labels import fill_combo
 from lawyer_billing.ui.widgets.fields import DateField, FieldMessages, with_message
 from lawyer_billing.ui.widgets.retranslating import Retranslating
@@ -77,12 +81,37 @@ class PenalDeadlinesTool(Retranslating, QWidget):
         self.copy = QPushButton()
         self.copy.setObjectName("copy_deadlines")
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.result.toPlainText()))
+        self.follow_row = QWidget()
+        self.follow_choice = QComboBox()
+        self.follow_choice.setObjectName("follow_period")
+        self.follow_button = QPushButton()
+        self.follow_button.setObjectName("follow_on_mandate")
+        self.follow_button.clicked.connect(self.follow_on_mandate)
+        self.follow_status = QLabel()
+        self.follow_status.setObjectName("follow_status")
+        self.follow_status.setWordWrap(True)
+        self.follow_status.setStyleSheet("color: #1b5e20;")
+        self.follow_label = QLabel()
+        self.follow_label.setBuddy(self.follow_choice)
+        follow_line = QHBoxLayout()
+        follow_line.setContentsMargins(0, 0, 0, 0)
+        follow_line.addWidget(self.follow_label)
+        follow_line.addWidget(self.follow_choice, 1)
+        follow_line.addWidget(self.follow_button)
+        follow_box = QVBoxLayout(self.follow_row)
+        follow_box.setContentsMargins(0, 0, 0, 0)
+        follow_box.addLayout(follow_line)
+        for name in ("period", "event_on"):
+            follow_box.addWidget(self.messages.label_for(name))
+        follow_box.addWidget(self.follow_status)
+        self.follow_row.hide()
         self.result = QTextBrowser()
         self.result.setObjectName("deadlines")
         self.result.setOpenLinks(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.follow_row)
         row = QHBoxLayout()
         row.addWidget(self.count, 1)
         row.addWidget(self.copy)
@@ -98,6 +127,8 @@ class PenalDeadlinesTool(Retranslating, QWidget):
         self.event_label.setText(tr("É&vénement"))
         self.date_label.setText(tr("&Date de l'événement"))
         self.copy.setText(tr("Copier les délais"))
+        self.follow_label.setText(tr("Dé&lai à suivre"))
+        self.follow_button.setText(tr("Suivre sur le mandat"))
         fill_combo(self.event_choice, self.event_names)
         self.show_deadlines()
 
@@ -110,12 +141,35 @@ class PenalDeadlinesTool(Retranslating, QWidget):
         return names
 
     def prefill(self, mandate: Mandate | None) -> None:
-        """The client and court the deadlines are for head the list (and its copy)."""
+        """The client and court the deadlines are for head the list (and its copy); a period
+        can then be followed on the mandate."""
         self.mandate = mandate
+        self.follow_row.setVisible(mandate is not None)
         self.show_deadlines()
+
+    def follow_on_mandate(self) -> None:
+        """Follow the period chosen on the mandate, from the event day typed."""
+        self.follow_status.clear()
+        values, problems = self.messages.read({"event_date": self.event_date})
+        if problems or self.mandate is None:
+            self.messages.show(problems)
+            return
+        mandate, period, context = self.mandate, self.follow_choice.currentData(), self.context
+
+        def save():
+            with context.unit_of_work() as uow:
+                return follow(uow, mandate.id, period, values["event_date"], user=context.user, now=context.now())
+
+        if attempt(self, save, self.messages) is None:
+            return
+        self.follow_status.setText(tr("« {} » suivi sur le mandat {} : il figure à sa fiche, au tableau de bord et "
+                                      "dans l'export iCalendar.").format(self.follow_choice.currentText(),
+                                                                          mandate.number))
+        context.events.changed.emit("penal_deadline")
 
     def show_deadlines(self) -> None:
         self.messages.clear()
+        self.follow_status.clear()
         try:
             start = self.event_date.value()
         except TypedInputError as problem:
@@ -124,6 +178,8 @@ class PenalDeadlinesTool(Retranslating, QWidget):
             self.count.clear()
             return
         periods = self.periods.get(self.event_choice.currentData(), [])
+        fill_combo(self.follow_choice, lambda: {
+            period.key: period.label_fr if self.context.language == "fr" else period.label_en for period in periods})
         with self.context.unit_of_work() as uow:
             extra = [holiday.day for holiday in added_holidays(uow)]
         language = self.context.language
