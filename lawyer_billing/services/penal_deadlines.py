@@ -25,6 +25,7 @@ is written at the version it was read, so two workstations never overwrite each 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
 
 from lawyer_billing.domain.calendar import FIRST_YEAR, LAST_YEAR
 from lawyer_billing.domain.deadlines import Deadline, Status, deadline_status
@@ -73,8 +74,15 @@ class OpenFollowedDeadline:
     status: Status
 
 
+@cache
+def listed_periods() -> tuple[PenalPeriod, ...]:
+    """The periods of ``resources/penal/periods.yaml``, read once: the file ships with the
+    application, and reading it (some 80 ms) on every mandate shown would be felt."""
+    return penal_periods()
+
+
 def periods_by_key() -> dict[str, PenalPeriod]:
-    return {period.key: period for period in penal_periods()}
+    return {period.key: period for period in listed_periods()}
 
 
 def labelled(period: PenalPeriod, language: str = "fr") -> str:

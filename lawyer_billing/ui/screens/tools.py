@@ -4,7 +4,9 @@ Calcul de la peine (Guide de calcul des peines, MSP, 2022), Délais pénaux (Cod
 pénale, computed by art. 17) and Courriel au DPCP (the Montréal prosecutors' negotiation
 service). Each tool lives in ``ui/widgets/tool_*.py`` and computes with ``domain/tools``;
 choosing a mandate fills what each tool can take from it and from the lawyer's profile.
-Nothing here is saved: the tools compute, the lawyer copies.
+The tools compute and the lawyer copies; the one thing saved from here is a penal period
+followed on the chosen mandate (« Suivre sur le mandat »), and the DPCP e-mail's address and
+rooms come from Paramètres.
 """
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget

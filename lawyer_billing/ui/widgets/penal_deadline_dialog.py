@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lawyer_billing.domain.tools.penal_deadlines import PenalPeriod, penal_periods
-from lawyer_billing.services.penal_deadlines import PenalDeadlineRecord, follow
+from lawyer_billing.domain.tools.penal_deadlines import PenalPeriod
+from lawyer_billing.services.penal_deadlines import PenalDeadlineRecord, follow, listed_periods
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import tr
 from lawyer_billing.ui.operations import attempt
@@ -44,7 +44,7 @@ def period_combo(language: str) -> QComboBox:
     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
     combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setMinimumWidth(620)
-    for period in penal_periods():
+    for period in listed_periods():
         combo.addItem(period_choice(period, language), period.key)
     # a long name is read from its beginning, not from where the cursor was left
     combo.currentIndexChanged.connect(lambda _index: combo.lineEdit().setCursorPosition(0))
