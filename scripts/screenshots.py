@@ -4,7 +4,8 @@ For developers (not run by the tests): ``.venv/bin/python scripts/screenshots.py
 Makes a demo database in a temporary folder with ``lawyer-billing demo`` (a fixed day and seed,
 so that the same code gives the same pictures), opens the main window on it with the clock
 fixed on that day, shows each screen that exists in ``lawyer_billing/ui/screens`` in French and
-then in English, and saves ``<screen>-<fr|en>.png`` (the screen) and ``main-window-<fr|en>.png``
+then in English (the Tableau de bord once its figures, computed on a worker thread, are laid
+out), and saves ``<screen>-<fr|en>.png`` (the screen) and ``main-window-<fr|en>.png``
 (the whole window on its first screen) into ``DIR`` (``docs/screenshots`` by default).
 
 Runs itself under Xvfb when ``xvfb-run`` is installed (the X11 platform, as on a desktop), else
@@ -93,6 +94,16 @@ def showcase(context) -> dict[str, tuple[str, int]]:
     return chosen
 
 
+def computed(app, screen) -> None:
+    """Return once ``screen`` shows its figures, if it computes them on a worker thread (the
+    Tableau de bord shows « Calcul… » until they arrive)."""
+    from PySide6.QtCore import QEventLoop
+
+    while getattr(screen, "is_computing", lambda: False)():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    app.processEvents()
+
+
 def take(folder: Path, url: str, args: argparse.Namespace) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -122,17 +133,17 @@ def take(folder: Path, url: str, args: argparse.Namespace) -> list[Path]:
         context.language = language
         install_language(language)
         context.events.language_changed.emit(language)
-        for name, screen in window.screens.items():
+        for name in window.screens:
+            screen = window.screens[name]  # built the first time it is asked for
             if hasattr(screen, "mark_stale"):
                 screen.mark_stale()
             window.show_screen(name)
             if name in records:
                 window.open_record(*records[name])
-            app.processEvents()
+            computed(app, screen)
             saved.append(args.out / f"{name}-{language}.png")
             screen.grab().save(str(saved[-1]))
-        window.show_screen(next(iter(window.screens)))
-        app.processEvents()
+        computed(app, window.show_screen(next(iter(window.screens))))
         saved.append(args.out / f"main-window-{language}.png")
         window.grab().save(str(saved[-1]))
     window.close()

@@ -142,16 +142,35 @@ class Dashboard:
 
 
 def dashboard(uow: UnitOfWork, today: date, now: datetime) -> Dashboard:
-    """The dashboard on ``today``; its deadlines are logged as shown at ``now`` and committed."""
+    """The dashboard on ``today``, its deadlines logged as shown at ``now`` and committed: the
+    two steps below, for a caller that shows it at once."""
+    shown = compute_dashboard(uow, today)
+    log_shown(uow, shown, now)
+    return shown
+
+
+def log_shown(uow: UnitOfWork, shown: Dashboard, now: datetime) -> None:
+    """Write the deadlines of ``shown`` to the dated log as shown at ``now``, and commit.
+
+    The screen computes on a worker thread and calls this on the window's thread once the
+    figures are on screen: a computation superseded or never shown is not logged, and the
+    worker only reads, so that it never competes with the window's saves for SQLite's write
+    lock (a read transaction that tries to write after another connection committed fails
+    at once, whatever the busy timeout).
+    """
+    # the log keeps what the lawyer is shown at a glance: the overdue and the coming month's
+    # deadlines (« plus tard » is folded); every deadline is logged when the command lists it
+    log_deadlines(uow, [item for item in shown.deadlines.items if item.urgency is not Urgency.LATER], now)
+    uow.commit()
+
+
+def compute_dashboard(uow: UnitOfWork, today: date) -> Dashboard:
+    """The dashboard on ``today``, read and computed; nothing is written."""
     stored = compute_stored(uow, today)
     headers = statement_headers(uow.session)
     billed = billed_work(uow.session)
     board = deadline_board(stored, headers)
-    # the log keeps what the lawyer is shown at a glance: the overdue and the coming month's
-    # deadlines (« plus tard » is folded); every deadline is logged when the command lists it
-    log_deadlines(uow, [item for item in board.items if item.urgency is not Urgency.LATER], now)
     has_profile = ProfileRepository(uow.session).get() is not None
-    uow.commit()
     year = fiscal_year_of(today)
     status = _fee_status(stored, billed)
     return Dashboard(

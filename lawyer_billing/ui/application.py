@@ -1,8 +1,15 @@
-"""Starting Qt: the application object, the main window in the lawyer's language, the self-test."""
+"""Starting Qt: the application object, the main window in the lawyer's language, the self-test.
+
+The window is shown before the figures of its first screen are known (the Tableau de bord
+computes them on a worker thread); when it is closed, the process waits for the work still
+running on the worker threads before it ends: the interpreter must not finalize under a
+thread still running Python, which would report into objects already gone.
+"""
 
 import os
 import sys
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from lawyer_billing.services.settings import load_preferences
@@ -39,7 +46,9 @@ def run_window(engine, database: str) -> int:
     app = _application()
     window = _window(engine, database)
     window.show()
-    return app.exec()
+    code = app.exec()
+    _finish_background_work()
+    return code
 
 
 def window_self_test(engine, database: str) -> str:
@@ -52,6 +61,13 @@ def window_self_test(engine, database: str) -> str:
     shown = window.isVisible()
     window.close()
     app.processEvents()
+    _finish_background_work()
     if not shown:
         raise RuntimeError("la fenêtre principale ne s'est pas affichée")
     return app.platformName()
+
+
+def _finish_background_work() -> None:
+    """Wait for the jobs still on the worker threads (a dashboard computing when the window
+    was closed ends within seconds, its result dropped: no event loop delivers it)."""
+    QThreadPool.globalInstance().waitForDone()

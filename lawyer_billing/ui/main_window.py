@@ -4,8 +4,14 @@ It knows the screens only through ``ui/screens`` (``TITLE`` and ``Screen(context
 routes ``open_record`` requests to the screen that owns the record, tells the other screens
 to refresh when one saves, guards unsaved work on closing, and remembers its geometry and
 the last screen on this workstation.
+
+A screen is built the first time it is shown (``Screens``), not with the window: several
+read the database or the tariff as they are built (the Tarif screen parses the shipped
+tariff, the Outils screen lists every mandate), which with a large practice would delay the
+window's first paint by seconds for screens the lawyer may not open that day.
 """
 
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 
 from PySide6.QtCore import QSettings, Qt
@@ -45,6 +51,36 @@ def load_screen_modules(names=SCREENS) -> dict:
     return modules
 
 
+class Screens(Mapping):
+    """The window's screens by name, in the order of the navigation, each built by ``build(name)``
+    the first time it is asked for; ``built()`` gives only those already built, so that telling
+    the screens something (stale, unsaved work) never builds one."""
+
+    def __init__(self, names: list[str], build: Callable[[str], QWidget]) -> None:
+        self._names = names
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._built:
+            self._built[name] = self._build(name)
+        return self._built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+
 class MainWindow(Retranslating, QMainWindow):
     def __init__(self, context: AppContext, settings: QSettings | None = None, screens=SCREENS) -> None:
         super().__init__()
@@ -57,12 +93,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.navigation.setFixedWidth(200)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.screens: dict[str, QWidget] = {}
-        for name, module in self.modules.items():
-            screen = module.Screen(context)
-            screen.setObjectName(f"screen_{name}")
-            self.screens[name] = screen
-            self.stack.addWidget(screen)
+        self.screens = Screens(list(self.modules), self._build_screen)
+        for _ in self.modules:
             self.navigation.addItem("")
         self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget()
@@ -82,6 +114,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- navigation ---------------------------------------------------------------------
 
+    def _build_screen(self, name: str) -> QWidget:
+        screen = self.modules[name].Screen(self.context)
+        screen.setObjectName(f"screen_{name}")
+        self.stack.addWidget(screen)
+        return screen
+
     def show_screen(self, name: str) -> QWidget:
         self.navigation.setCurrentRow(list(self.screens).index(name))
         return self.screens[name]
@@ -91,8 +129,10 @@ class MainWindow(Retranslating, QMainWindow):
         return list(self.screens)[row] if 0 <= row < len(self.screens) else None
 
     def _show_row(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        screen = self.stack.currentWidget()
+        if not 0 <= row < len(self.screens):
+            return
+        screen = self.screens[list(self.screens)[row]]
+        self.stack.setCurrentWidget(screen)
         if hasattr(screen, "refresh"):
             screen.refresh()
 
@@ -103,7 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _refresh_others(self, _kind: str) -> None:
         current = self.stack.currentWidget()
-        for screen in self.screens.values():
+        for screen in self.screens.built().values():
             if screen is not current and hasattr(screen, "mark_stale"):
                 screen.mark_stale()
 
@@ -159,7 +199,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def unsaved_screens(self) -> list[str]:
         return [
-            tr(self.modules[name].TITLE) for name, screen in self.screens.items()
+            tr(self.modules[name].TITLE) for name, screen in self.screens.built().items()
             if hasattr(screen, "has_unsaved_changes") and screen.has_unsaved_changes()
         ]
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from lawyer_billing.domain.validation import InvalidRecord
 from lawyer_billing.storage.errors import StorageError
+from lawyer_billing.ui import operations
 from lawyer_billing.ui.i18n import tr
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -65,6 +66,16 @@ class BackgroundTask(QObject):
         else:  # finished before it saw the request to cancel: its work is done and reported
             self.succeeded.emit(result)
         self.ended.emit()
+
+
+def report_failure(parent: QWidget | None, title: str, message: str, details: str) -> None:
+    """Show what ``BackgroundTask.failed`` reported the way ``operations.attempt`` shows a
+    failure: an expected refusal (no details) as a warning titled ``title``, anything else as
+    an unexpected error with its details to copy."""
+    if details:
+        operations.report_error(parent, message, details)
+    else:
+        operations.warn(parent, title, message)
 
 
 class _Runnable(QRunnable):

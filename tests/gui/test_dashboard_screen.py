@@ -1,19 +1,25 @@
 """The Tableau de bord as a lawyer uses it, on a real SQLite file: what it shows on 22 November
 2026, opening a record with a double-click or Enter, exporting the calendar, reloading after
-another screen saved, the first-day welcome and the English texts."""
+another screen saved, the first-day welcome and the English texts; and its figures computed
+on a worker thread: « Calcul… » meanwhile, a newer computation winning over an older one, a
+failure shown, nothing reported to a screen destroyed or a window closed."""
 
 import stat
+import threading
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from lawyer_billing.domain.mandate import EndReason
+from lawyer_billing.services import dashboard as dashboard_service
 from lawyer_billing.services.deadlines import RecordRef, Urgency
 from lawyer_billing.services.settings import Preferences, save_preferences
 from lawyer_billing.storage.deadline_log_store import DeadlineLog
+from lawyer_billing.storage.errors import DatabaseUnreachableError
 from lawyer_billing.storage.unit_of_work import UnitOfWork
+from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
 from lawyer_billing.ui.i18n import install_language
 from lawyer_billing.ui.models.dashboard import OVERDUE_COLOUR
@@ -45,8 +51,24 @@ def work(engine):
 
 
 def screen_on(qtbot, engine, language="fr", clock=lambda: NOW) -> Screen:
+    """The screen shown, its figures computed and laid out."""
+    return computed(qtbot, shown_computing(qtbot, engine, language, clock))
+
+
+def shown_computing(qtbot, engine, language="fr", clock=lambda: NOW) -> Screen:
+    """The screen shown; its figures are being computed on a worker thread."""
     context = AppContext(engine=engine, database="cabinet.sqlite3", clock=clock, user="atremblay", language=language)
     return show_screen(qtbot, Screen(context), 1100, 760)
+
+
+def computed(qtbot, screen: Screen) -> Screen:
+    qtbot.waitUntil(lambda: not screen.is_computing(), timeout=10_000)
+    return screen
+
+
+def logged(engine, day: date) -> list[tuple[str, str]]:
+    with UnitOfWork(engine) as uow:
+        return [(e.subject, e.state) for e in DeadlineLog(uow.session).on(day)]
 
 
 def rows(view, parent):
@@ -72,9 +94,8 @@ def test_deadlines_fiscal_year_and_lists_are_shown(qtbot, engine, work):
         "Services non facturés (1)", "Relevés en attente de paiement (1)", "Vérifications avant transmission (1)"]
     assert screen.findings_model.index(0, 5).data().startswith("T130 n'a pas de taux au tarif")
     assert screen.as_of.text() == "En date du 22 novembre 2026" and screen.welcome.isHidden()
-    with UnitOfWork(engine) as uow:  # what was shown is in the dated log
-        assert [(e.subject, e.state) for e in DeadlineLog(uow.session).on(NOW.date())] == [
-            ("500-01-000002-231", "overdue"), ("R-2026-014", "due_soon")]
+    # what was shown is in the dated log
+    assert logged(engine, NOW.date()) == [("500-01-000002-231", "overdue"), ("R-2026-014", "due_soon")]
 
 
 def test_a_double_click_on_a_deadline_opens_its_mandate(qtbot, engine, work):
@@ -139,6 +160,7 @@ def test_it_reloads_when_shown_after_another_screen_saved(qtbot, engine, work):
     assert screen.unbilled_model.record(0).services == 2
     screen.mark_stale()
     screen.refresh()
+    computed(qtbot, screen)
     assert screen.unbilled_model.record(0).services == 3
     assert screen.unbilled_model.index(0, 0).data(RECORD_ROLE) == RecordRef("mandate", work.ids["open"])
 
@@ -148,6 +170,7 @@ def test_left_open_overnight_it_counts_from_the_new_day(qtbot, engine, work):
     screen = screen_on(qtbot, engine, clock=lambda: now[0])
     now[0] = datetime(2026, 11, 23, 8, 0)
     screen.refresh()
+    computed(qtbot, screen)
     assert screen.as_of.text() == "En date du 23 novembre 2026"
     # art. 15: the payment due Monday 30 November is now 7 days away: this week
     assert rows(screen.deadlines, screen.deadline_model.group_index(Urgency.THIS_WEEK)) == [
@@ -174,3 +197,140 @@ def test_the_screen_switches_to_english_in_place(qtbot, engine, work):
         screen.context.language = "fr"
         install_language("fr")
     qtbot.waitUntil(lambda: screen.heading.text() == "Tableau de bord")
+
+
+class HeldComputations:
+    """Stands for ``services.dashboard.compute_dashboard`` on the screen: each computation is the real
+    one, which then waits for the test to release it, so that the test decides when, and in
+    which order, figures arrive."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.threads: list[threading.Thread] = []
+        self.gates: list[threading.Event] = []
+        monkeypatch.setattr("lawyer_billing.ui.screens.dashboard.compute_dashboard", self)
+
+    def __call__(self, uow, today):
+        gate = threading.Event()
+        self.threads.append(threading.current_thread())
+        self.gates.append(gate)
+        shown = dashboard_service.compute_dashboard(uow, today)
+        assert gate.wait(10), "never released"
+        return shown
+
+    def started(self, qtbot, count: int) -> None:
+        qtbot.waitUntil(lambda: len(self.gates) == count)
+
+    def release(self, qtbot, screen: Screen, index: int) -> None:
+        """Let computation ``index`` end, and wait until its result has come back."""
+        task = screen.task
+        with qtbot.waitSignal(task.ended, timeout=10_000):
+            self.gates[index].set()
+
+
+def test_the_screen_shows_at_once_and_the_figures_follow_from_a_worker_thread(qtbot, engine, work, monkeypatch,
+                                                                              dialogs):
+    held = HeldComputations(monkeypatch)
+    screen = shown_computing(qtbot, engine)
+    held.started(qtbot, 1)
+    assert held.threads[0] is not threading.main_thread()
+    assert screen.pending.isVisible() and screen.busy.isVisible() and not screen.retry_button.isVisible()
+    assert screen.status.text() == "Calcul du tableau de bord…"
+    assert not screen.content.isVisible() and not screen.welcome.isVisible() and not screen.export_button.isVisible()
+    assert screen.as_of.text() == ""
+    computing = screen.task
+    screen.refresh()  # shown again meanwhile, nothing saved: the computation under way goes on
+    assert screen.task is computing
+    # the worker holds its read transaction open: a save on the window's thread still goes through
+    work.service(work.ids["open"], "T127", date(2026, 11, 9))
+    assert logged(engine, NOW.date()) == []  # logged once shown, not before
+    held.release(qtbot, screen, 0)
+    assert not screen.is_computing() and not screen.pending.isVisible() and screen.content.isVisible()
+    assert screen.as_of.text() == "En date du 22 novembre 2026" and screen.unbilled_model.rowCount() == 1
+    assert logged(engine, NOW.date()) == [("500-01-000002-231", "overdue"), ("R-2026-014", "due_soon")]
+
+
+def test_a_newer_computation_wins_over_an_older_one_still_running(qtbot, engine, work, monkeypatch, dialogs):
+    now = [NOW]
+    held = HeldComputations(monkeypatch)
+    screen = shown_computing(qtbot, engine, clock=lambda: now[0])
+    held.started(qtbot, 1)
+    older = screen.task
+    now[0] = datetime(2026, 11, 23, 8, 0)
+    screen.refresh()  # the day changed while the first computation ran: computed again
+    held.started(qtbot, 2)
+    assert older.is_cancelled() and screen.task is not older
+    held.release(qtbot, screen, 1)
+    assert screen.as_of.text() == "En date du 23 novembre 2026"
+    with qtbot.waitSignal(older.ended, timeout=10_000):
+        held.gates[0].set()
+    # the figures of the 22nd came back last, and were dropped, not logged
+    assert screen.as_of.text() == "En date du 23 novembre 2026" and not screen.is_computing()
+    assert rows(screen.deadlines, screen.deadline_model.group_index(Urgency.THIS_WEEK)) == [
+        "Relevé R-2026-014 (Nadia Roy)"]
+    assert logged(engine, NOW.date()) == []
+    assert logged(engine, date(2026, 11, 23)) == [("500-01-000002-231", "overdue"), ("R-2026-014", "due_soon")]
+
+
+def test_a_failed_computation_is_reported_and_can_be_tried_again(qtbot, engine, work, monkeypatch):
+    errors = []
+    monkeypatch.setattr(operations, "report_error", lambda parent, text, details: errors.append((text, details)))
+    failures = [RuntimeError("disque plein")]
+
+    def fails_once(uow, today):
+        if failures:
+            raise failures.pop()
+        return dashboard_service.compute_dashboard(uow, today)
+
+    monkeypatch.setattr("lawyer_billing.ui.screens.dashboard.compute_dashboard", fails_once)
+    screen = computed(qtbot, shown_computing(qtbot, engine))
+    assert [text for text, _ in errors] == ["Erreur inattendue : l'opération n'a pas été terminée."]
+    assert "RuntimeError: disque plein" in errors[0][1]
+    assert screen.status.text() == "Le tableau de bord n'a pas pu être calculé."
+    assert screen.retry_button.isVisible() and not screen.busy.isVisible() and not screen.content.isVisible()
+    qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
+    computed(qtbot, screen)
+    assert screen.content.isVisible() and not screen.pending.isVisible() and len(errors) == 1
+
+
+def test_a_refusal_from_storage_is_shown_as_its_sentence(qtbot, engine, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(operations, "warn", lambda parent, title, text: warnings.append((title, text)))
+    monkeypatch.setattr(operations, "report_error", lambda *args: pytest.fail("unexpected error"))
+
+    def unreachable(uow, today):
+        raise DatabaseUnreachableError("Impossible de joindre la base de données cabinet : délai dépassé")
+
+    monkeypatch.setattr("lawyer_billing.ui.screens.dashboard.compute_dashboard", unreachable)
+    computed(qtbot, shown_computing(qtbot, engine))
+    assert warnings == [("Tableau de bord non calculé",
+                         "Impossible de joindre la base de données cabinet : délai dépassé")]
+
+
+def test_a_closed_window_is_left_alone_and_computes_again_when_reopened(qtbot, engine, work, monkeypatch, dialogs):
+    held = HeldComputations(monkeypatch)
+    screen = shown_computing(qtbot, engine)
+    held.started(qtbot, 1)
+    screen.close()
+    held.release(qtbot, screen, 0)
+    assert screen.shown is None and screen.as_of.text() == "" and not screen.is_computing()
+    assert logged(engine, NOW.date()) == []
+    screen.show()
+    screen.refresh()
+    held.started(qtbot, 2)
+    held.release(qtbot, screen, 1)
+    assert screen.as_of.text() == "En date du 22 novembre 2026"
+
+
+def test_a_screen_destroyed_before_its_figures_arrive_is_not_reached(qtbot, engine, work, monkeypatch, dialogs):
+    held = HeldComputations(monkeypatch)
+    context = AppContext(engine=engine, database="cabinet.sqlite3", clock=lambda: NOW, user="atremblay")
+    screen = Screen(context)  # not handed to qtbot, which would close it after the test
+    screen.show()
+    screen.refresh()
+    held.started(qtbot, 1)
+    task = screen.task
+    screen.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    # a slot run on the deleted screen would raise, and pytest-qt fails the test on it
+    with qtbot.waitSignal(task.ended, timeout=10_000):
+        held.gates[0].set()

@@ -1,4 +1,5 @@
-"""The main window as a user sees it: title, database, About box, navigation, language, memory."""
+"""The main window as a user sees it: title, database, About box, navigation, language, memory;
+its screens built only once shown."""
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QWidget
@@ -12,11 +13,18 @@ from lawyer_billing.ui.main_window import MainWindow
 class Placeholder(QWidget):
     """Stands for a screen module in these tests (the real screens have their own tests)."""
 
+    built = 0
+
     def __init__(self, context):
         super().__init__()
+        Placeholder.built += 1
         self.opened = []
         self.unsaved = False
+        self.stale = False
         QLabel("écran", self)
+
+    def mark_stale(self):
+        self.stale = True
 
     def open_record(self, kind, record_id):
         self.opened.append((kind, record_id))
@@ -80,6 +88,30 @@ def test_records_open_on_their_screen_and_the_last_screen_is_remembered(qtbot, t
     assert again.current_screen_name() == "mandates"
 
 
+def test_a_screen_is_built_the_first_time_it_is_shown(qtbot, tmp_path, monkeypatch):
+    import types
+
+    modules = {name: types.SimpleNamespace(TITLE=name, Screen=Placeholder)
+               for name in ("dashboard", "mandates", "court_day", "tariff")}
+    monkeypatch.setattr("lawyer_billing.ui.main_window.load_screen_modules", lambda names: modules)
+    monkeypatch.setattr(Placeholder, "built", 0)
+    context = AppContext(engine=None, database="x")
+    main = MainWindow(context, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    assert Placeholder.built == 1 and list(main.screens.built()) == ["dashboard"]
+    assert [main.navigation.item(row).text() for row in range(4)] == ["dashboard", "mandates", "court_day", "tariff"]
+    context.events.changed.emit("service")  # telling the screens something builds none
+    assert main.unsaved_screens() == [] and Placeholder.built == 1
+    context.events.open_record.emit("mandate", 7)
+    assert list(main.screens.built()) == ["dashboard", "mandates"]
+    assert main.stack.currentWidget() is main.screens["mandates"]
+    context.events.changed.emit("mandate")
+    assert main.screens["dashboard"].stale and not main.screens["mandates"].stale
+    main.show_screen("dashboard")
+    main.show_screen("mandates")
+    assert Placeholder.built == 2 and main.stack.count() == 2 and "tariff" in main.screens
+
+
 def window_with_unsaved_work(qtbot, tmp_path, monkeypatch) -> MainWindow:
     import types
 
@@ -124,8 +156,12 @@ def test_the_file_menu_exports_the_deadlines_through_the_dashboard(qtbot, tmp_pa
     main = MainWindow(AppContext(engine=engine, database="cabinet.sqlite3"),
                       settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(main)
+    main.show()
     monkeypatch.setattr(dashboard, "choose_calendar_file", lambda parent, suggested: str(tmp_path / "échéances"))
     assert main.calendar_action.text() == "Exporter les &échéances (iCalendar)…"
-    main.calendar_action.trigger()
-    assert (tmp_path / "échéances.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert main.screens["dashboard"].is_computing()
+    main.calendar_action.trigger()  # at once, while the dashboard computes: the export follows its figures
+    written = tmp_path / "échéances.ics"
+    qtbot.waitUntil(written.exists, timeout=10_000)
+    assert written.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     engine.dispose()

@@ -3,13 +3,23 @@
 Deadlines by urgency with their article (overdue in red), the fiscal year against the
 140 000 $ threshold of art. 22 (a gauge with its alerts, and a chart by month), then the work
 not billed, the statements awaiting payment with their art. 17 interest and the findings on
-what is still to submit. Everything comes from one call to ``services.dashboard`` (which also
-writes the deadlines shown to the dated log); the screen only lays it out. A new user sees
-what to do first instead of empty lists.
+what is still to submit. Everything comes from ``services.dashboard``; the screen only lays
+it out, and writes the deadlines it shows to the dated log. A new user sees what to do first
+instead of empty lists.
+
+Computing it prices every stored service, seconds for a large practice, and the Tableau de
+bord is the first screen: it is computed on a worker thread (``BackgroundTask``, with its own
+unit of work, reading only), so that the window is painted at once with « Calcul du tableau
+de bord… » where the figures go, and they are laid out, then logged, when they arrive. A
+reload supersedes one still running (the older result is dropped, never laid over a newer
+one); a failure is shown as ``operations`` shows one; a screen destroyed before its result
+arrives, or in a window closed meanwhile, is left alone.
 """
 
+from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from lawyer_billing.domain.formatting import format_date, format_money, format_percent
-from lawyer_billing.services.dashboard import Dashboard, FiscalYearGauge, dashboard
+from lawyer_billing.services.dashboard import Dashboard, FiscalYearGauge, compute_dashboard, log_shown
 from lawyer_billing.services.deadlines import Urgency, write_calendar
 from lawyer_billing.ui import operations
 from lawyer_billing.ui.context import AppContext
@@ -52,11 +63,16 @@ from lawyer_billing.ui.widgets.charts import (
 )
 from lawyer_billing.ui.widgets.screen_base import ScreenBase
 from lawyer_billing.ui.widgets.screen_parts import heading_label, record_table
+from lawyer_billing.ui.worker import BackgroundTask, report_failure
 
 TITLE = "Tableau de bord"
 #: the groups shown open; « Plus tard » stays folded so the urgent ones come first
 EXPANDED = (Urgency.OVERDUE, Urgency.THIS_WEEK, Urgency.THIS_MONTH)
 LAST_COLUMN_WIDTH = 240
+#: the rows a column's width is measured on, once per load: the rows look alike, and sizing
+#: columns on all of them (thousands of deadlines and mandates in a large practice, read
+#: again at every expanded group) froze the window for seconds when the figures arrived
+ROWS_MEASURED = 200
 
 
 def choose_calendar_file(parent: QWidget, suggested: str) -> str | None:
@@ -70,6 +86,13 @@ class Screen(ScreenBase):
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.shown: Dashboard | None = None
+        #: the computation under way, and the day it is for
+        self.task: BackgroundTask | None = None
+        self.computing_day: date | None = None
+        #: the last computation failed: its sentence was shown, the next refresh tries again
+        self.failed = False
+        #: the calendar export was asked while computing: it follows the figures
+        self.export_when_loaded = False
 
         self.heading = heading_label()
         self.heading.setObjectName("dashboard_heading")
@@ -105,8 +128,7 @@ class Screen(ScreenBase):
         self.deadlines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         deadline_header = self.deadlines.header()
         deadline_header.setStretchLastSection(False)
-        for column in range(self.deadline_model.columnCount()):
-            deadline_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        deadline_header.setResizeContentsPrecision(ROWS_MEASURED)
         deadline_header.setSectionResizeMode(DeadlineTreeModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
         self.deadlines.activated.connect(self._open)
         self.deadlines_box = QGroupBox()
@@ -150,40 +172,102 @@ class Screen(ScreenBase):
         content_layout.addWidget(self.year_box)
         content_layout.addWidget(work, 1)
 
+        self.status = QLabel()
+        self.status.setObjectName("dashboard_status")
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy: the engine does not say how far it is
+        self.busy.setTextVisible(False)
+        self.busy.setFixedWidth(240)
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retry_dashboard")
+        self.retry_button.clicked.connect(self.reload)
+        self.pending = QWidget()
+        self.pending.setObjectName("dashboard_pending")
+        pending_layout = QVBoxLayout(self.pending)
+        pending_layout.addStretch(1)
+        pending_layout.addWidget(self.status)
+        pending_layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        pending_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        pending_layout.addStretch(2)
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.welcome, 1)
         layout.addWidget(self.content, 1)
+        layout.addWidget(self.pending, 1)
         self.welcome.hide()
+        self.content.hide()
         QWidget.setTabOrder(self.export_button, self.deadlines)
         QWidget.setTabOrder(self.deadlines, self.lists)
         self.retranslate()
 
     def _table(self, name: str, model: RecordRefTableModel) -> QTableView:
         table = record_table(name, model)
+        table.horizontalHeader().setResizeContentsPrecision(ROWS_MEASURED)
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(self._open)
         return table
 
     # -- loading ---------------------------------------------------------------------------
 
+    def is_computing(self) -> bool:
+        return self.task is not None
+
     def refresh(self) -> None:
-        """Shown: reload if something was saved elsewhere, or if the day changed since."""
-        if self.stale or self.shown is None or self.shown.today != self.context.today():
+        """Shown: reload if something was saved elsewhere, or if the day changed since (a
+        computation already under way for today and nothing saved since is let finish)."""
+        day = self.computing_day if self.task is not None else self.shown.today if self.shown else None
+        if self.stale or day != self.context.today():
             self.reload()
 
     def reload(self) -> None:
-        def load() -> Dashboard:
-            with self.context.unit_of_work() as uow:
-                return dashboard(uow, self.context.today(), self.context.now())
+        """Compute the dashboard on a worker thread, « Calcul… » shown in place of the figures."""
+        context, today = self.context, self.context.today()
 
-        shown = operations.attempt(self, load)
-        if shown is None:
+        def job(_progress, _cancelled) -> Dashboard:
+            with context.unit_of_work() as uow:  # a session belongs to the thread that uses it
+                return compute_dashboard(uow, today)
+
+        if self.task is not None:
+            self.task.cancel()  # superseded: what it finds is dropped (see _wanted)
+        # saved after this point: stale again, and the next refresh computes again
+        self.stale, self.failed, self.computing_day = False, False, today
+        task = self.task = BackgroundTask(job)
+        task.succeeded.connect(lambda shown: self._loaded(task, shown))
+        task.failed.connect(lambda message, details: self._failed(task, message, details))
+        self._show()
+        task.start()
+
+    def _wanted(self, task: BackgroundTask) -> bool:
+        """Whether what ``task`` reports is still wanted: not when a newer computation
+        superseded it, nor when the screen was destroyed meanwhile, nor in a window the lawyer
+        closed (no figures laid out, no dialog over a window that is gone)."""
+        if not shiboken6.isValid(self) or task is not self.task:
+            return False
+        if self.window().isVisible():
+            return True
+        self.task, self.shown = None, None
+        return False
+
+    def _failed(self, task: BackgroundTask, message: str, details: str) -> None:
+        if not self._wanted(task):
             return
-        self.shown, self.stale = shown, False
+        self.task, self.shown, self.failed, self.export_when_loaded = None, None, True, False
+        self._show()
+        report_failure(self, tr("Tableau de bord non calculé"), message, details)
+
+    def _loaded(self, task: BackgroundTask, shown: Dashboard) -> None:
+        if not self._wanted(task):
+            return
+        self.task, self.shown = None, shown
         self.deadline_model.set_groups(shown.deadlines.by_urgency())
         for urgency in Urgency:
             self.deadlines.setExpanded(self.deadline_model.group_index(urgency), urgency in EXPANDED)
+        for column in range(self.deadline_model.columnCount()):
+            if column != DeadlineTreeModel.SUBJECT:
+                self.deadlines.resizeColumnToContents(column)
         self.unbilled_model.set_records(shown.unbilled)
         self.awaiting_model.set_records(shown.awaiting_payment)
         self.findings_model.set_records(shown.findings)
@@ -194,11 +278,29 @@ class Screen(ScreenBase):
             table.setColumnWidth(last, min(table.columnWidth(last), LAST_COLUMN_WIDTH))
         self.export_message.clear()
         self._show()
+        operations.attempt(self, lambda: self._log(shown))
+        if self.export_when_loaded:
+            self.export_when_loaded = False
+            self.export_calendar()
+
+    def _log(self, shown: Dashboard) -> None:
+        with self.context.unit_of_work() as uow:
+            log_shown(uow, shown, self.context.now())
 
     def _show(self) -> None:
-        """The texts that depend on what is shown, in the current language."""
-        shown, language = self.shown, self.context.language
+        """The figures, or the computation under way or failed in their place, in the current
+        language."""
+        shown = None if self.task is not None else self.shown
+        language = self.context.language
+        self.pending.setVisible(shown is None)
+        self.busy.setVisible(not self.failed)
+        self.retry_button.setVisible(self.failed)
+        self.status.setText(tr("Le tableau de bord n'a pas pu être calculé.") if self.failed
+                            else tr("Calcul du tableau de bord…"))
         if shown is None:
+            self.as_of.clear()
+            for part in (self.welcome, self.content, self.export_button):
+                part.hide()
             return
         self.as_of.setText(tr("En date du {}").format(format_date(shown.today, language)))
         self.welcome.setVisible(not shown.has_mandates)
@@ -274,7 +376,11 @@ class Screen(ScreenBase):
             self.context.events.open_record.emit(record.kind, record.id)
 
     def export_calendar(self) -> None:
-        """Write the deadlines shown as an iCalendar file the lawyer chooses."""
+        """Write the deadlines shown as an iCalendar file the lawyer chooses (once they are
+        computed, when asked from the menu while they are)."""
+        if self.task is not None:
+            self.export_when_loaded = True
+            return
         if self.shown is None:
             return
         board = self.shown.deadlines
@@ -308,6 +414,7 @@ class Screen(ScreenBase):
         self.export_button.setToolTip(tr("Un fichier .ics à importer dans Outlook, Google Agenda ou Calendrier, "
                                          "avec un rappel par délai de rappel choisi dans Paramètres."))
         self.deadlines_box.setTitle(tr("Échéances"))
+        self.retry_button.setText(tr("Réessayer"))
         for model in (self.deadline_model, self.unbilled_model, self.awaiting_model, self.findings_model):
             model.retranslate(language)
         self._show()
