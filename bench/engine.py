@@ -6,7 +6,9 @@ scaling within 11x), then what explains the ratio:
 
 - the Python calls the engine makes, counted by ``cProfile``: the same on every machine and
   every run, they grow with the services exactly when no rule is worse than linear;
-- the same timings with the cyclic garbage collector off, which gives its share;
+- the cyclic garbage collector's runs during a computation (``compute`` raises its first
+  threshold while it works: ``domain/collector.py``), and the same timings with the collector
+  off, which give its share;
 - what this machine gives for a loop that only allocates small objects, as many per service
   as the engine keeps, and does nothing with them: the scaling the memory hierarchy imposes on
   any Python code whose working set outgrows the processor caches.
@@ -76,6 +78,19 @@ def best_of(runs: int, work, *, collector: bool = True) -> float:
     return min(timings)
 
 
+def collections(data: Scenario) -> tuple[int, int, int]:
+    """The collector's runs while ``data`` is computed: all, full ones, objects freed."""
+    runs = []
+    callback = lambda phase, info: phase == "stop" and runs.append(info)  # noqa: E731
+    gc.collect()
+    gc.callbacks.append(callback)
+    try:
+        compute(data)
+    finally:
+        gc.callbacks.remove(callback)
+    return len(runs), sum(r["generation"] == 2 for r in runs), sum(r["collected"] for r in runs)
+
+
 def calls(data: Scenario) -> int:
     profile = cProfile.Profile()
     profile.runcall(compute, data)
@@ -114,6 +129,9 @@ def main() -> None:
     growth = calls(large_data) / calls(small_data)
     linear = "yes" if growth <= LINEAR_CALLS else "NO"
     print(f"\ncalls 10x      : {growth:.2f}x  (linear <= {LINEAR_CALLS}x: {linear})")
+    for size, data in ((SMALL, small_data), (LARGE, large_data)):
+        runs, full, freed = collections(data)
+        print(f"collections    : {runs} at {size:,} services ({full} full), {freed} objects freed".replace(",", " "))
     small_off = best_of(7, lambda: compute(small_data), collector=False)
     large_off = best_of(5, lambda: compute(large_data), collector=False)
     print(f"collector off  : {small_off:.3f} s / {large_off:.3f} s = {large_off / small_off:.1f}x "

@@ -136,6 +136,10 @@ def apply_cap(
     """
     _check(lines, fees_before)
     generated = {year: money(amount) for year, amount in fees_before.items()}
+    # each year's totals are added up as its lines come (a pass over every line per year made
+    # the cap grow with lines × years: a large practice has both)
+    amounts: dict[str, Decimal] = {}
+    reduced: dict[str, Decimal] = {}
     reductions = []
     for line in lines:
         year = fiscal_year_of(
@@ -144,20 +148,16 @@ def apply_cap(
         before = generated.get(year, ZERO)
         after = before + line.amount
         excess = max(ZERO, after - max(before, THRESHOLD))
-        reductions.append(
-            LineReduction(line.line_id, year, line.amount, round_cents(excess * REDUCTION_RATE))
-        )
+        reduction = LineReduction(line.line_id, year, line.amount, round_cents(excess * REDUCTION_RATE))
+        reductions.append(reduction)
         generated[year] = after
+        amounts[year] = amounts.get(year, ZERO) + reduction.amount
+        reduced[year] = reduced.get(year, ZERO) + reduction.reduction
     years = tuple(
-        FiscalYearTotal(
-            year,
-            money(fees_before.get(year, ZERO)),
-            sum((r.amount for r in reductions if r.fiscal_year == year), ZERO),
-            sum((r.reduction for r in reductions if r.fiscal_year == year), ZERO),
-        )
-        for year in sorted({r.fiscal_year for r in reductions})
+        FiscalYearTotal(year, money(fees_before.get(year, ZERO)), amounts[year], reduced[year])
+        for year in sorted(amounts)
     )
-    return CapResult(tuple(reductions), years, sum((r.reduction for r in reductions), ZERO))
+    return CapResult(tuple(reductions), years, sum(reduced.values(), ZERO))
 
 
 def cap_projection(
